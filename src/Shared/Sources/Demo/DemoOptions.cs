@@ -9,4 +9,6 @@ public sealed record DemoOptions
     public bool Replace { get; init; }
 
     public static DemoOptions Parse(IReadOnlyList<string> args) => throw new NotImplementedException();
+
+    public static DemoOptions FromConfiguration(IConfiguration section) => throw new NotImplementedException();
 }
