@@ -131,7 +131,7 @@ public static class AuthenticationSetup
     private static ApiProblemException Classify(Exception? failure) => failure switch
     {
         null => new ApiProblemException(401, "MISSING_TOKEN", "Authentication required",
-            "Send an access token as `Authorization: Bearer <token>`.",
+            "Send an access token in the Authorization header with the Bearer scheme.",
             headers: new Dictionary<string, string> { ["WWW-Authenticate"] = AuthenticateHeader.Basic }),
         SecurityTokenExpiredException => new ApiProblemException(401, "TOKEN_EXPIRED", "Token expired",
             "The access token has expired; refresh it or log in again.",

@@ -8,6 +8,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddAnalyticsDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = ConnectionString(configuration);
+        DapperTypeHandlers.Register();
         services.AddSingleton(_ =>
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);

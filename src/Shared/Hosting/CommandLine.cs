@@ -24,6 +24,7 @@ public static class CommandLine
         try
         {
             var connectionString = DatabaseSetup.ConnectionString(builder.Configuration);
+            DapperTypeHandlers.Register();
             await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellation.Token);
             if (args[0] == "generate")
             {
