@@ -79,6 +79,21 @@ public sealed class SessionStore(TokenIssuer issuer, RevokedAccessList revoked, 
             : new TokenSubject(row.Id, row.Email, row.DisplayName, Roles.Canonical(row.Roles), row.OrganisationId, row.DepartmentId, row.TimeZone);
     }
 
-    private sealed record SubjectRow(
-        string Id, string? Email, string DisplayName, string[] Roles, string OrganisationId, string? DepartmentId, string? TimeZone);
+    // A class, not a positional record: Dapper reports text[] as System.Array, which no constructor signature matches.
+    private sealed class SubjectRow
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string? Email { get; set; }
+
+        public string DisplayName { get; set; } = string.Empty;
+
+        public string[] Roles { get; set; } = [];
+
+        public string OrganisationId { get; set; } = string.Empty;
+
+        public string? DepartmentId { get; set; }
+
+        public string? TimeZone { get; set; }
+    }
 }

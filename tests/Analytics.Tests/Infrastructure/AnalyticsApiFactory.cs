@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -17,10 +18,11 @@ public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictio
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Analytics", connectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
-        builder.UseSetting("Sources:Mode", "demo");
+        builder.UseSetting("Sources:Mode", "upstream");
         builder.UseSetting("Sources:Demo:Preset", "tiny");
         builder.UseSetting("Sources:Demo:EndDate", DemoEndDate);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestLogProvider()));
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,7 @@
-namespace Analytics.Tests.Infrastructure;
+using Analytics.Tests.Infrastructure;
+
+// The root namespace, so this set-up fixture runs once for every test of the assembly.
+namespace Analytics.Tests;
 
 /// <summary>
 /// One service host per test run, on its own database (migrated and filled with the tiny demo preset at start), shared by every

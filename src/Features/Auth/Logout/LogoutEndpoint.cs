@@ -4,6 +4,7 @@ using Mediator;
 
 namespace Analytics.Api.Features.Auth.Logout;
 
+// No Accepts metadata: routing would answer 415 to the empty non-JSON bodies that API.md §2.2 accepts; JsonBody checks instead.
 public sealed class LogoutEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
@@ -17,8 +18,7 @@ public sealed class LogoutEndpoint : ICarterModule
             .RequireAuthorization()
             .WithName("Logout")
             .WithTags("Auth")
-            .WithSummary("End the session: revokes the refresh-token family and this access token. Idempotent.")
-            .Accepts<LogoutRequest>("application/json")
+            .WithSummary("End the session: revokes the refresh-token family and this access token. Idempotent. Optional JSON body {refreshToken}.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }
