@@ -3,7 +3,6 @@ using Analytics.Api.Shared.Http;
 using Analytics.Api.Shared.Observability;
 using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 
 namespace Analytics.Api.Shared.Hosting;
 
@@ -24,12 +23,7 @@ public static class AnalyticsPipeline
 
         app.MapCarter();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        if (app.Configuration.GetValue("Docs:Enabled", true))
-        {
-            app.MapScalarApiReference("/docs", scalar => scalar
-                .WithTitle("Learning Analytics API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-        }
+        app.MapApiDocs();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
