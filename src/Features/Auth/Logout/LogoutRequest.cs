@@ -1,0 +1,3 @@
+namespace Analytics.Api.Features.Auth.Logout;
+
+public sealed record LogoutRequest(string? RefreshToken);

@@ -1,0 +1,3 @@
+namespace Analytics.Api.Features.Auth.Me;
+
+public sealed record MeResponse(MeUser User, string AuthMode);

@@ -1,0 +1,3 @@
+namespace Analytics.Api.Features.Auth.Refresh;
+
+public sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Errors;
+using Analytics.Api.Shared.Observability;
+using Dapper;
+using Mediator;
+using Npgsql;
+
+namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
+
+/// <summary>Reads one learner's progress units in one round trip and computes `velocity@1.0` on them.</summary>
+public sealed class VelocityHandler(NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider timeProvider)
+    : IQueryHandler<VelocityQuery, AnalyticResult<VelocityPayload>>
+{
+    public async ValueTask<AnalyticResult<VelocityPayload>> Handle(VelocityQuery query, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            SqlQueries.Get("Velocity"), new { userId = query.UserId, now }, cancellationToken: cancellationToken));
+        var subject = await results.ReadSingleOrDefaultAsync<SubjectRow>() ?? throw Problems.SubjectNotFound();
+        var enrolments = (await results.ReadAsync<VelocityEnrolment>()).ToArray();
+        var units = (await results.ReadAsync<VelocityUnit>()).ToArray();
+
+        var asOf = subject.ReferenceDate.AddDays(-1);
+        var payload = VelocityCalculator.Compute(
+            asOf, enrolments, units, subject.HasLearningPath, VelocitySettings.From(configuration), query.EffectiveWindow)
+            with { Source = subject.Source };
+        AnalyticsTelemetry.ComputeDuration.Record(
+            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "velocity"));
+        return new AnalyticResult<VelocityPayload>(
+            "velocity", payload, new AnalyticSubject("learner", query.UserId), now, subject.DataAsOf, subject.Source);
+    }
+
+    private sealed record SubjectRow(string OrganisationId, DateOnly ReferenceDate, bool HasLearningPath, string Source, DateTimeOffset? DataAsOf);
+}

@@ -1,0 +1,4 @@
+namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
+
+/// <summary>One weekly point of `velocityHistory`.</summary>
+public sealed record VelocityPoint(DateOnly Date, int Velocity);

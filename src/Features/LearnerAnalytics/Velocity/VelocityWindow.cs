@@ -1,0 +1,4 @@
+namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
+
+/// <summary>One entry of `timeWindows`: the window's score and its momentum.</summary>
+public sealed record VelocityWindow(int Velocity, string Momentum);

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Hosting;
+using Analytics.Api.Shared.Observability;
+using Mediator;
+using Npgsql;
+using Quartz;
+
+namespace Analytics.Api.Features.Operations.Health;
+
+/// <summary>
+/// Checks the database (with latency, bounded to 2 s) and the scheduler; a database outage makes the service unhealthy (503),
+/// everything else at most degraded. Upstreams are `disabled` until the upstream work item adds them.
+/// </summary>
+public sealed class HealthHandler(
+    NpgsqlDataSource dataSource,
+    ISchedulerFactory schedulerFactory,
+    IConfiguration configuration,
+    AuthOptions authOptions,
+    TimeProvider timeProvider) : IQueryHandler<HealthQuery, HealthReport>
+{
+    private static readonly TimeSpan DatabaseBudget = TimeSpan.FromSeconds(2);
+
+    public async ValueTask<HealthReport> Handle(HealthQuery query, CancellationToken cancellationToken)
+    {
+        var database = await CheckDatabaseAsync(cancellationToken);
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var schedulerUp = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running;
+        var now = timeProvider.GetUtcNow();
+        var status = database.Status != "up" ? "unhealthy" : schedulerUp ? "healthy" : "degraded";
+        return new HealthReport(
+            status,
+            now,
+            ServiceInfo.Version,
+            (long)(now - ServiceInfo.StartedAt).TotalSeconds,
+            new HealthModes(SourceModes.Current(configuration), authOptions.IsExternal ? AuthModes.External : AuthModes.Standalone),
+            new HealthServices(
+                database,
+                new CacheStatus("up", "memory"),
+                new SchedulerStatusReport(schedulerUp ? "up" : "down", null, null, null),
+                new UpstreamsStatus("disabled", [])));
+    }
+
+    private async Task<DatabaseStatus> CheckDatabaseAsync(CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(DatabaseBudget);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(budget.Token);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(budget.Token);
+            return new DatabaseStatus("up", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            return new DatabaseStatus("down", null);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Analytics.Api.Features.Operations.Health;
+
+public sealed record HealthModes(string SourceMode, string AuthMode);

@@ -1,0 +1,3 @@
+namespace Analytics.Api.Features.Operations.Health;
+
+public sealed record SchedulerStatusReport(string Status, DateTimeOffset? LastNightlyRunAt, string? LastNightlyStatus, DateTimeOffset? NextNightlyRunAt);

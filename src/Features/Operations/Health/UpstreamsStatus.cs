@@ -1,0 +1,3 @@
+namespace Analytics.Api.Features.Operations.Health;
+
+public sealed record UpstreamsStatus(string Status, IReadOnlyList<string> Open);

@@ -1,0 +1,3 @@
+namespace Analytics.Api.Features.Operations.Ping;
+
+public sealed record PingResponse;

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+
+namespace Analytics.Api.Shared.Analytics;
+
+/// <summary>One computed analytic with the facts the envelope reports about it (API.md §1.2).</summary>
+[ImmutableObject(true)]
+public sealed record AnalyticResult<TPayload>(
+    string Analytic,
+    TPayload Payload,
+    AnalyticSubject Subject,
+    DateTimeOffset ComputedAt,
+    DateTimeOffset? DataAsOf,
+    string Source,
+    ServedFrom ServedFrom = ServedFrom.Computed) : IServedFromAware
+    where TPayload : AnalyticPayload
+{
+    public object WithServedFrom(ServedFrom servedFrom) => this with { ServedFrom = servedFrom };
+}

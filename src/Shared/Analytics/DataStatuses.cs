@@ -1,0 +1,8 @@
+namespace Analytics.Api.Shared.Analytics;
+
+public static class DataStatuses
+{
+    public const string Ok = "ok";
+    public const string Partial = "partial";
+    public const string NoData = "no-data";
+}

@@ -1,0 +1,20 @@
+namespace Analytics.Api.Shared.Auth;
+
+/// <summary>Whose data an active role may read in an area (PRODUCT.md decision 4).</summary>
+public enum SubjectScope
+{
+    /// <summary>Only the caller's own id.</summary>
+    Self,
+
+    /// <summary>Other users enrolled (any status) in a course the caller teaches.</summary>
+    Students,
+
+    /// <summary>Users of the caller's organisation.</summary>
+    Members,
+
+    /// <summary>Members holding the trainer role or teaching a course of the organisation.</summary>
+    OrganisationTrainers,
+
+    /// <summary>The caller's organisation itself.</summary>
+    OwnOrganisation,
+}

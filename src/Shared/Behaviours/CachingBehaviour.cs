@@ -1,0 +1,41 @@
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Observability;
+using Mediator;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace Analytics.Api.Shared.Behaviours;
+
+/// <summary>
+/// Innermost behaviour: serves cacheable queries from HybridCache (memory, plus Redis when configured) with the lifetime of
+/// their category, and marks a result that came from the cache as served from memory.
+/// </summary>
+public sealed class CachingBehaviour<TMessage, TResponse>(HybridCache cache, CacheLifetimes lifetimes)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not ICacheableQuery cacheable)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var lifetime = cacheable.IsFiltered ? CacheLifetimes.Filtered : lifetimes.For(cacheable.Category);
+        var computed = false;
+        var result = await cache.GetOrCreateAsync(
+            cacheable.CacheKey,
+            (message, next),
+            async (state, ct) =>
+            {
+                computed = true;
+                return await state.next(state.message, ct);
+            },
+            new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
+            [cacheable.Category.ToString()],
+            cancellationToken);
+        AnalyticsTelemetry.CacheRequests.Add(1,
+            new KeyValuePair<string, object?>("layer", "memory"),
+            new KeyValuePair<string, object?>("result", computed ? "miss" : "hit"));
+        return !computed && result is IServedFromAware aware ? (TResponse)aware.WithServedFrom(ServedFrom.Memory) : result;
+    }
+}

@@ -1,0 +1,42 @@
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Http;
+using Analytics.Api.Shared.Observability;
+using Carter;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Analytics.Api.Shared.Hosting;
+
+/// <summary>The middleware order of API.md §1.6 and the system endpoints of §4.10.</summary>
+public static class AnalyticsPipeline
+{
+    public static WebApplication UseAnalytics(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseMiddleware<ActiveRoleMiddleware>();
+        app.UseAuthorization();
+
+        app.MapCarter();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (app.Configuration.GetValue("Docs:Enabled", true))
+        {
+            app.MapScalarApiReference("/docs", scalar => scalar
+                .WithTitle("Learning Analytics API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        }
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/metrics"),
+            branch => branch.UseMiddleware<MetricsAccess>());
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

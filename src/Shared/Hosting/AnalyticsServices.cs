@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Http;
+using Analytics.Api.Shared.Json;
+using Analytics.Api.Shared.Observability;
+using Analytics.Api.Shared.Scheduling;
+using Carter;
+using FluentValidation;
+
+namespace Analytics.Api.Shared.Hosting;
+
+/// <summary>Everything the HTTP service registers, in one place Program.cs calls.</summary>
+public static class AnalyticsServices
+{
+    public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(json => json.IncludeScopes = true);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<StoreInitializer>();
+        services.AddHostedService<DemoUsersBanner>();
+        services.AddAnalyticsDatabase(configuration);
+        services.AddAnalyticsAuthentication(configuration);
+        services.AddAnalyticsScheduling();
+        services.AddAnalyticsTelemetry(configuration);
+        services.AddMemoryCache();
+        services.AddHybridCache();
+        services.AddSingleton<CacheLifetimes>();
+        services.AddSingleton<Staleness>();
+        services.AddScoped<AccessPolicy>();
+        services.AddScoped<AnalyticsResponses>();
+        services.AddValidatorsFromAssemblyContaining<StoreInitializer>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(TracingBehaviour<,>),
+                typeof(RoleAuthorizationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(SubjectAuthorizationBehaviour<,>),
+                typeof(CachingBehaviour<,>),
+            ];
+        });
+        services.AddCarter(configurator: carter => carter.WithEmptyValidators());
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
+            json.SerializerOptions.Converters.Add(new UtcInstantConverter());
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>()
+                          ?? (builder.Environment.IsDevelopment()
+                              ? ["http://localhost:5173", "http://localhost:4173", "http://127.0.0.1:5173"]
+                              : []);
+            policy.WithOrigins(origins)
+                .SetIsOriginAllowedToAllowWildcardSubdomains()
+                .WithMethods("GET", "POST", "PUT", "DELETE", "OPTIONS")
+                .WithHeaders("Authorization", "Content-Type", "X-Active-Role", "If-None-Match", "X-Request-Id")
+                .WithExposedHeaders("ETag", "Location", "Retry-After", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining",
+                    "RateLimit-Reset", "Content-Disposition", "X-Request-Id", "X-Active-Role")
+                .SetPreflightMaxAge(TimeSpan.FromSeconds(600));
+        }));
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Learning Analytics API";
+            document.Info.Version = "v1";
+            document.Info.Description = "Analytics for learners, trainers and organisation admins. Log in with POST /api/v1/auth/login.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Sources.Demo;
+
+namespace Analytics.Api.Shared.Hosting;
+
+/// <summary>
+/// Start order of DATA_MODEL.md §11 before anything else starts: migrations (under an advisory lock), then, in demo mode with an
+/// empty store, the demo generator. Runs in StartingAsync so the scheduler and the HTTP server start on a ready store.
+/// </summary>
+public sealed partial class StoreInitializer(
+    IConfiguration configuration,
+    ILogger<StoreInitializer> logger,
+    Microsoft.IdentityModel.Tokens.SymmetricSecurityKey signingKey) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        // Resolving the key here makes a missing or weak key outside Development stop the start-up (API.md §2.1).
+        _ = signingKey.KeySize;
+        var connectionString = DatabaseSetup.ConnectionString(configuration);
+        await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellationToken);
+        if (SourceModes.Current(configuration) == SourceModes.Demo
+            && await DemoGenerator.StoreIsEmptyAsync(connectionString, cancellationToken))
+        {
+            var options = DemoOptions.FromConfiguration(configuration.GetSection("Sources:Demo"));
+            LogGenerating(options.Preset, options.Seed);
+            var result = await DemoGenerator.RunAsync(connectionString, options, logger, cancellationToken);
+            var rows = result.RowCounts.Values.Sum();
+            LogGenerated(rows, result.Elapsed.TotalSeconds, result.ContentHash);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty store in demo mode: generating the {Preset} preset with seed {Seed}")]
+    private partial void LogGenerating(string preset, ulong seed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data generated: {Rows} rows in {Seconds:F1} s, content hash {Hash}")]
+    private partial void LogGenerated(long rows, double seconds, string hash);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Analytics.Tests.Infrastructure;
+
+/// <summary>The service in-process against a real PostgreSQL database, in demo mode with the tiny preset and a pinned end date.</summary>
+public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>A fixed HS256 key so tests can mint their own tokens (expired, tampered, forged).</summary>
+    public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVzLWxvbmcK";
+
+    public const string DemoEndDate = "2025-03-14";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Analytics", connectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Sources:Mode", "upstream");
+        builder.UseSetting("Sources:Demo:Preset", "tiny");
+        builder.UseSetting("Sources:Demo:EndDate", DemoEndDate);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestLogProvider()));
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
