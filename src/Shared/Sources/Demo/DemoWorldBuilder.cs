@@ -439,8 +439,9 @@ public static class DemoWorldBuilder
             }
 
             // org-123's departments have fixed sizes (Legal exactly 6): learner k of the organisation goes to the k-th seat.
+            // learner-123 and supertester-999 take one Engineering and one QA seat themselves.
             var fixedSeats = organisation.Index == 0
-                ? FixedDemo.Departments.SelectMany((d, i) => Enumerable.Repeat(i, d.Learners)).ToArray()
+                ? FixedDemo.Departments.SelectMany((d, i) => Enumerable.Repeat(i, d.Learners - FixedLearnersIn(d.Id))).ToArray()
                 : [];
             for (var k = 0; k < learnerCounts[organisation.Index]; k++)
             {
@@ -454,8 +455,8 @@ public static class DemoWorldBuilder
                 else
                 {
                     generatedNumber++;
-                    var department = organisation.Index == 0 && k < fixedSeats.Length
-                        ? fixedSeats[k]
+                    var department = organisation.Index == 0 && k - 2 < fixedSeats.Length
+                        ? fixedSeats[k - 2]
                         : random.Pick(departmentWeights);
                     learner = GeneratedLearner(index, generatedNumber, organisation, department, ref random);
                 }
@@ -467,6 +468,9 @@ public static class DemoWorldBuilder
 
         return learners;
     }
+
+    private static int FixedLearnersIn(string departmentId) =>
+        FixedDemo.Users.Count(u => u.DepartmentId == departmentId && u.Roles.Contains("learner"));
 
     private static LearnerPlan FixedLearner(int index, string id, OrganisationPlan organisation, ref Xoshiro256StarStar random)
     {

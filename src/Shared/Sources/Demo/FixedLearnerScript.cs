@@ -41,6 +41,12 @@ public static class FixedLearnerScript
         {
             open.Clear();
             open.AddRange(states.Where(s => day >= s.Plan.Start && day <= s.LastDay(asOf)));
+            if (open.Count > 0 && HelpOffsets.Contains(day.DayNumber - asOf.DayNumber))
+            {
+                rows.HelpRequests.Add(new HelpRequestRow(
+                    $"hr-{learner.IdStem}-{rows.HelpRequests.Count + 1}", learner.Id, open[^1].Course.Id, DemoTime.Between(day, 9, 18, ref random)));
+            }
+
             if (open.Count == 0 || quiet.Contains(day))
             {
                 continue;
@@ -88,11 +94,6 @@ public static class FixedLearnerScript
                 LearnerSimulator.EmitPractice(learner, open[0], day, rows, ref random);
             }
 
-            if (HelpOffsets.Contains(day.DayNumber - asOf.DayNumber))
-            {
-                rows.HelpRequests.Add(new HelpRequestRow(
-                    $"hr-{learner.IdStem}-{rows.HelpRequests.Count + 1}", learner.Id, open[^1].Course.Id, DemoTime.Between(day, 9, 18, ref random)));
-            }
         }
 
         EmitEnrolments(learner, states, asOf, rows, ref random);
