@@ -40,15 +40,20 @@ public sealed class EnrolmentState
         return WithdrawOn is { } w && w.AddDays(-1) < last ? w.AddDays(-1) : last;
     }
 
-    /// <summary>Course score of ANALYTICS.md §0.4 with a missing submission counted as 0 (the final-result rule of SOURCES.md §2.4).</summary>
+    /// <summary>Course score of ANALYTICS.md §0.4: Σ w·best / Σ w over the assessments with a score (0 when there is none).</summary>
     public double WeightedScore()
     {
         double sum = 0, weights = 0;
         for (var k = 0; k < BestScore.Length; k++)
         {
+            if (BestScore[k] < 0)
+            {
+                continue;
+            }
+
             var w = (double)Course.Assessments[k].Weight;
             w = w <= 0 ? 1 : w;
-            sum += w * Math.Max(0, BestScore[k]);
+            sum += w * BestScore[k];
             weights += w;
         }
 

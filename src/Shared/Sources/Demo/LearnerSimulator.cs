@@ -10,12 +10,15 @@ namespace Analytics.Api.Shared.Sources.Demo;
 public sealed class LearnerSimulator
 {
     private const int MaxMinutesPerDay = 600;
-    private const double ExpectedActiveShare = 0.35;   // typical share of active course days, the zero point of z_engagement
-    private const double EngagementShareSd = 0.15;
+    private const double ExpectedActiveShare = 0.17;   // typical share of active course days, the zero point of z_engagement
+    private const double EngagementShareSd = 0.10;
     private const double SecondSessionShare = 0.3;
     private const double LateSubmissionShare = 0.10;
     private const int EarlySubmissionMaxDays = 3;
     private const int LateSubmissionMaxDays = 5;
+
+    // How many distinct items an active course-day touches (1–5, SOURCES.md §2.4), skewed to several.
+    private static ReadOnlySpan<double> ItemsPerDayShares => [0.06, 0.10, 0.22, 0.28, 0.34];
 
     private readonly DemoWorld _world;
     private readonly DateOnly _asOf;
@@ -152,7 +155,7 @@ public sealed class LearnerSimulator
                 {
                     var events = 1 + random.NegativeBinomial(LatentModel.EventsMean, LatentModel.EventsDispersion);
                     var minutes = (int)Math.Clamp(Math.Round(random.LogNormal(LatentModel.MinutesMedian, LatentModel.MinutesSigma)), 1, MaxMinutesPerDay);
-                    var items = random.NextInt(1, LatentModel.ItemsPerDayMax);
+                    var items = 1 + random.Pick(ItemsPerDayShares);
                     EmitActivity(learner, state, day, events, minutes, items, rows, ref random);
                     dayMinutes += minutes;
                     activeState = state;
@@ -206,14 +209,15 @@ public sealed class LearnerSimulator
         var items = course.Items;
         var current = Math.Min(state.TopicsDone, course.Topics.Count - 1);
         var currentTopic = course.Topics[current];
-        var reachable = currentTopic.FirstItem + currentTopic.ItemCount;
+        var nextTopic = course.Topics[Math.Min(current + 1, course.Topics.Count - 1)];
+        var reachable = nextTopic.FirstItem + nextTopic.ItemCount;
         var count = Math.Min(Math.Min(itemsWanted, events), reachable);
         var weights = _itemWeights.AsSpan(0, reachable);
         for (var k = 0; k < reachable; k++)
         {
-            var onCurrent = k >= currentTopic.FirstItem;
+            var onCurrent = k >= currentTopic.FirstItem && k < currentTopic.FirstItem + currentTopic.ItemCount;
             weights[k] = learner.TypePreference[(int)items[k].Type]
-                * (onCurrent ? LatentModel.CurrentTopicShare / currentTopic.ItemCount : (1 - LatentModel.CurrentTopicShare) / Math.Max(1, currentTopic.FirstItem));
+                * (onCurrent ? LatentModel.CurrentTopicShare / currentTopic.ItemCount : (1 - LatentModel.CurrentTopicShare) / Math.Max(1, reachable - currentTopic.ItemCount));
         }
 
         for (var c = 0; c < count; c++)
@@ -425,7 +429,9 @@ public sealed class LearnerSimulator
                 status = "completed";
                 completedOn = plan.End;
                 var threshold = (double)course.PassThreshold;
-                result = score < threshold - LatentModel.FailMargin ? "fail" : score >= LatentModel.DistinctionScore ? "distinction" : "pass";
+                var submitted = state.Attempts.Count(a => a > 0);
+                result = submitted * 2 < state.Attempts.Length || score < threshold - LatentModel.FailMargin ? "fail"
+                    : score >= LatentModel.DistinctionScore ? "distinction" : "pass";
                 if (plan.AlwaysRates || random.Chance(LatentModel.CompleterFeedbackShare))
                 {
                     feedbackDay = DemoTime.Min(plan.End.AddDays(random.NextInt(0, 3)), _asOf);
@@ -478,6 +484,11 @@ public sealed class LearnerSimulator
         var organisation = _world.Organisations[learner.Organisation];
         foreach (var state in states)
         {
+            if (state.TopicsDone == 0)
+            {
+                continue; // a course without a completed topic has not touched its skills yet
+            }
+
             var share = (double)state.TopicsDone / state.Course.Topics.Count;
             foreach (var skill in state.Course.Skills)
             {
@@ -526,7 +537,7 @@ public sealed class LearnerSimulator
     private void EmitLearningPaths(LearnerPlan learner, LearnerRows rows, List<EnrolmentState> states, ref Xoshiro256StarStar random)
     {
         var draw = random.NextDouble();
-        var paths = draw < LatentModel.OnePathShare ? 1 : draw < LatentModel.OnePathShare + LatentModel.TwoPathsShare ? 2 : 0;
+        var paths = draw < LatentModel.PathShare * LatentModel.SecondPathShare ? 2 : draw < LatentModel.PathShare ? 1 : 0;
         for (var p = 0; p < paths && states.Count > 0; p++)
         {
             var anchor = states[(p + random.NextInt(states.Count)) % states.Count];
