@@ -76,4 +76,26 @@ public sealed class DemoWorldTests
             Assert.That(gaps, Is.EqualTo(new[] { 1, 1, 2 }));
         });
     }
+
+    [Test]
+    public void LearnerHashes_DoNotDependOnTheOrderLearnersAreSimulatedIn()
+    {
+        var world = Tiny(42);
+        var forward = HashesInOrder(world, Enumerable.Range(0, world.Learners.Count));
+        var backward = HashesInOrder(world, Enumerable.Range(0, world.Learners.Count).Reverse());
+
+        Assert.That(backward, Is.EqualTo(forward));
+    }
+
+    private static Dictionary<int, string> HashesInOrder(DemoWorld world, IEnumerable<int> order)
+    {
+        var simulator = new LearnerSimulator(world);
+        var rows = new LearnerRows();
+        using var hasher = new ContentHasher();
+        return order.ToDictionary(i => i, i =>
+        {
+            simulator.Simulate(world.Learners[i], rows);
+            return Convert.ToHexString(rows.Hash(hasher));
+        });
+    }
 }
