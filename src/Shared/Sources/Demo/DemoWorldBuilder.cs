@@ -21,7 +21,7 @@ public static class DemoWorldBuilder
         var organisations = BuildOrganisations(settings, windowStart, fixedWindowStart);
         var (learnerCounts, courseCounts, trainerCounts) = SizeOrganisations(settings, organisations);
         var courses = BuildCourses(settings, organisations, courseCounts, skills);
-        var staff = BuildStaff(organisations, trainerCounts, courses);
+        var staff = BuildStaff(settings.Seed, organisations, trainerCounts, courses);
         var learners = BuildLearners(settings, organisations, learnerCounts);
         foreach (var organisation in organisations)
         {
@@ -324,7 +324,7 @@ public static class DemoWorldBuilder
         for (var k = 0; k < assessmentCount; k++)
         {
             var isExam = hasExam && k == assessmentCount - 1;
-            var kind = isExam ? "exam" : kindShares.Length switch { _ => random.Pick(kindShares) switch { 0 => "quiz", 1 => "test", _ => "assignment" } };
+            var kind = isExam ? "exam" : random.Pick(kindShares) switch { 0 => "quiz", 1 => "test", _ => "assignment" };
             var fraction = 0.95 * (k + 1) / assessmentCount;
             var topic = Math.Min(topicCount - 1, (int)(fraction * topicCount));
             DateOnly? due = startsOn?.AddDays((int)Math.Round(fraction * (length - 1)));
@@ -354,7 +354,7 @@ public static class DemoWorldBuilder
         };
     }
 
-    private static List<StaffPlan> BuildStaff(List<OrganisationPlan> organisations, int[] trainerCounts, List<CoursePlan> courses)
+    private static List<StaffPlan> BuildStaff(ulong seed, List<OrganisationPlan> organisations, int[] trainerCounts, List<CoursePlan> courses)
     {
         var staff = new List<StaffPlan>();
         foreach (var user in FixedDemo.Users.Where(u => u.Id != FixedDemo.Learner && u.Id != FixedDemo.Supertester))
@@ -371,7 +371,7 @@ public static class DemoWorldBuilder
             {
                 trainerNumber++;
                 var id = $"t-{trainerNumber:D4}";
-                var random = Xoshiro256StarStar.For(0, RandomStreamKind.Trainer, trainerNumber);
+                var random = Xoshiro256StarStar.For(seed, RandomStreamKind.Trainer, trainerNumber);
                 var first = DemoNames.Pick(DemoNames.FirstNames, ref random);
                 var last = DemoNames.Pick(DemoNames.LastNames, ref random);
                 var department = organisation.Index == 0
