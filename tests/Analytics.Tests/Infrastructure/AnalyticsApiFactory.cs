@@ -18,7 +18,7 @@ public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictio
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Analytics", connectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
-        builder.UseSetting("Sources:Mode", "upstream");
+        builder.UseSetting("Sources:Mode", "demo");
         builder.UseSetting("Sources:Demo:Preset", "tiny");
         builder.UseSetting("Sources:Demo:EndDate", DemoEndDate);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
