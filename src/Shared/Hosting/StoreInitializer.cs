@@ -26,6 +26,10 @@ public sealed partial class StoreInitializer(
             var result = await DemoGenerator.RunAsync(connectionString, options, logger, cancellationToken);
             var rows = result.RowCounts.Values.Sum();
             LogGenerated(rows, result.Elapsed.TotalSeconds, result.ContentHash);
+
+            // Generation is a one-off burst of large buffers: hand that memory back before the service settles to idle.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
 
