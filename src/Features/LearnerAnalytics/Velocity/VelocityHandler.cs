@@ -27,7 +27,8 @@ public sealed class VelocityHandler(NpgsqlDataSource dataSource, IConfiguration 
         var asOf = subject.ReferenceDate.AddDays(-1);
         var payload = VelocityCalculator.Compute(
             asOf, enrolments, units, subject.HasLearningPath, VelocitySettings.From(configuration), query.EffectiveWindow)
-            with { Source = subject.Source };
+            with
+        { Source = subject.Source };
         AnalyticsTelemetry.ComputeDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "velocity"));
         return new AnalyticResult<VelocityPayload>(

@@ -20,8 +20,19 @@ public sealed class DemoOptionsTests
 
         Assert.That(options, Is.EqualTo(new DemoOptions
         {
-            Preset = "tiny", Seed = 7, EndDate = new DateOnly(2025, 3, 14), Organisations = 3, DepartmentsMin = 2, DepartmentsMax = 5,
-            Learners = 400, Trainers = 40, Courses = 60, Days = 200, Skills = 60, ActivityScale = 0.5, Replace = true,
+            Preset = "tiny",
+            Seed = 7,
+            EndDate = new DateOnly(2025, 3, 14),
+            Organisations = 3,
+            DepartmentsMin = 2,
+            DepartmentsMax = 5,
+            Learners = 400,
+            Trainers = 40,
+            Courses = 60,
+            Days = 200,
+            Skills = 60,
+            ActivityScale = 0.5,
+            Replace = true,
         }));
     }
 
@@ -76,7 +87,10 @@ public sealed class DemoOptionsTests
 
         Assert.That(options, Is.EqualTo(new DemoOptions
         {
-            Preset = "tiny", EndDate = new DateOnly(2025, 3, 14), DepartmentsMin = 3, DepartmentsMax = 4,
+            Preset = "tiny",
+            EndDate = new DateOnly(2025, 3, 14),
+            DepartmentsMin = 3,
+            DepartmentsMax = 4,
         }));
         Assert.That(DemoOptions.FromConfiguration(new ConfigurationBuilder().Build()), Is.EqualTo(new DemoOptions()));
     }
