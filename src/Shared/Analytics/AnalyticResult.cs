@@ -11,8 +11,10 @@ public sealed record AnalyticResult<TPayload>(
     DateTimeOffset ComputedAt,
     DateTimeOffset? DataAsOf,
     string Source,
-    ServedFrom ServedFrom = ServedFrom.Computed) : IServedFromAware
+    ServedFrom ServedFrom = ServedFrom.Computed) : IServedFromAware, IAnalyticResult
     where TPayload : AnalyticPayload
 {
+    public AnalyticPayload PayloadBase => Payload;
+
     public object WithServedFrom(ServedFrom servedFrom) => this with { ServedFrom = servedFrom };
 }

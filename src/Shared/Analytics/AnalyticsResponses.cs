@@ -16,17 +16,14 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
     {
         var activeRole = currentUser.Required.ActiveRole;
         var now = timeProvider.GetUtcNow();
-        var computedAt = DateTimeOffset.FromUnixTimeSeconds(result.ComputedAt.ToUnixTimeSeconds());
+        var computedAt = Truncate(result.ComputedAt);
         var isStale = staleness.IsStale(computedAt, now);
         var stalenessLabel = isStale ? "stale" : "fresh";
 
         // Before snapshots exist the ETag hashes (analytic, computedAt, staleness, active role, query) (API.md §1.2, §6.4).
         var etag = WeakEtag(result.Analytic, computedAt, stalenessLabel, activeRole, context.Request.QueryString.Value);
-        var headers = context.Response.Headers;
-        headers.ETag = etag;
-        headers.CacheControl = "private, no-cache";
-        headers.Vary = "Authorization, X-Active-Role, Accept-Encoding";
-        if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
+        SetCachingHeaders(context, etag);
+        if (Matches(context, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -55,6 +52,86 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 Unavailable: null));
         return TypedResults.Ok(envelope);
     }
+
+    /// <summary>
+    /// An overview (API.md §1.2): one section per analytic, each with its own freshness; the envelope reports the oldest
+    /// computedAt, stale if any section is, cached only if every section was, and the furthest layer any section came from.
+    /// </summary>
+    public IResult Overview(
+        HttpContext context, AnalyticSubject subject, string idField, IReadOnlyList<(string Section, IAnalyticResult Result)> sections)
+    {
+        var activeRole = currentUser.Required.ActiveRole;
+        var now = timeProvider.GetUtcNow();
+        var computedAt = sections.Min(s => Truncate(s.Result.ComputedAt));
+        var isStale = sections.Any(s => staleness.IsStale(Truncate(s.Result.ComputedAt), now));
+        var stalenessLabel = isStale ? "stale" : "fresh";
+        var material = string.Join('|', sections.Select(s => $"{s.Result.Analytic}:{Truncate(s.Result.ComputedAt).ToUnixTimeSeconds()}"));
+        var etag = WeakEtag("overview:" + material, computedAt, stalenessLabel, activeRole, context.Request.QueryString.Value);
+        SetCachingHeaders(context, etag);
+        if (Matches(context, etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var data = new Dictionary<string, object?> { [idField] = subject.Id, ["status"] = WorstStatus(sections), ["lastUpdated"] = computedAt };
+        foreach (var (section, result) in sections)
+        {
+            var sectionComputedAt = Truncate(result.ComputedAt);
+            var sectionStale = staleness.IsStale(sectionComputedAt, now);
+            data[section] = result.PayloadBase with
+            {
+                LastUpdated = sectionComputedAt,
+                IsStale = sectionStale,
+                Staleness = sectionStale ? "stale" : "fresh",
+            };
+        }
+
+        var servedFrom = sections.Select(s => s.Result.ServedFrom).Min();
+        var sources = sections.Select(s => s.Result.Source).Distinct().ToArray();
+        var envelope = new AnalyticsEnvelope(
+            data,
+            sections.All(s => s.Result.ServedFrom != ServedFrom.Computed),
+            computedAt,
+            staleness.ExpiresAt(computedAt),
+            isStale,
+            stalenessLabel,
+            new EnvelopeMeta(
+                computedAt,
+                servedFrom.ToString().ToLowerInvariant(),
+                sections.Select(s => s.Result.DataAsOf).Min(),
+                sources.Length == 1 ? sources[0] : "mixed",
+                Degraded: false,
+                DegradedUpstreams: [],
+                DefinitionVersion: null,
+                activeRole,
+                subject,
+                Refreshing: false,
+                RefreshJobId: null,
+                Suppression: null,
+                Unavailable: null));
+        return TypedResults.Ok(envelope);
+    }
+
+    private static string WorstStatus(IReadOnlyList<(string Section, IAnalyticResult Result)> sections)
+    {
+        var statuses = sections.Select(s => s.Result.PayloadBase.DataStatus).ToArray();
+        return statuses.Contains(DataStatuses.NoData) ? DataStatuses.NoData
+            : statuses.Contains(DataStatuses.Partial) ? DataStatuses.Partial
+            : DataStatuses.Ok;
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset instant) => DateTimeOffset.FromUnixTimeSeconds(instant.ToUnixTimeSeconds());
+
+    private static void SetCachingHeaders(HttpContext context, string etag)
+    {
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = "private, no-cache";
+        headers.Vary = "Authorization, X-Active-Role, Accept-Encoding";
+    }
+
+    private static bool Matches(HttpContext context, string etag) =>
+        context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*"));
 
     private static string WeakEtag(string analytic, DateTimeOffset computedAt, string staleness, string activeRole, string? query)
     {

@@ -1,23 +1,8 @@
--- Learning velocity inputs for one learner (ANALYTICS.md §1.1). Three result sets:
--- 1. the subject: local time zone, reference date (analysisDate, else today in the organisation's zone), source facts;
+-- Learning velocity inputs for one learner (ANALYTICS.md §1.1), read after Subject.User in the same round trip:
+-- 1. whether the learner has a learning path (no enrolment and no path = no data);
 -- 2. every enrolment with s(e), E(e) inputs and the course's progress units (topics, else non-exam assessments);
 -- 3. each progress unit's first local completion day (topic completion or passed practice; else first submission).
-WITH subject AS (
-    SELECT u.id, u.organisation_id, coalesce(u.time_zone, o.time_zone, 'UTC') AS time_zone, o.settings, o.time_zone AS org_time_zone, u.source
-    FROM lrs.users u
-    JOIN lrs.organisations o ON o.id = u.organisation_id
-    WHERE u.id = @userId
-)
-SELECT s.organisation_id AS OrganisationId,
-       coalesce((s.settings ->> 'analysisDate')::date, (@now AT TIME ZONE coalesce(s.org_time_zone, 'UTC'))::date) AS ReferenceDate,
-       EXISTS (SELECT 1 FROM lrs.learning_paths p WHERE p.user_id = s.id) AS HasLearningPath,
-       coalesce((SELECT CASE WHEN count(DISTINCT os.source) > 1 THEN 'mixed' ELSE min(os.source) END
-                 FROM ops.organisation_sources os
-                 WHERE os.organisation_id = s.organisation_id), s.source) AS Source,
-       (SELECT max(r.finished_at)
-        FROM ops.sync_runs r
-        WHERE r.status IN ('completed', 'partial') AND r.scope IN (s.organisation_id, '*')) AS DataAsOf
-FROM subject s;
+SELECT EXISTS (SELECT 1 FROM lrs.learning_paths p WHERE p.user_id = @userId) AS HasLearningPath;
 
 SELECT e.course_id AS CourseId,
        e.enrolled_on AS EnrolledOn,

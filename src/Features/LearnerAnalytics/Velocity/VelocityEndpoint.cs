@@ -1,3 +1,4 @@
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Carter;
 using Mediator;

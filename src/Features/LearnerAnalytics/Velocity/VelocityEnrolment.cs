@@ -1,3 +1,4 @@
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
 
 /// <summary>An enrolment with the course facts velocity needs: s(e), E(e) and the course's progress units.</summary>

@@ -1,7 +1,7 @@
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 using System.Diagnostics;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
-using Analytics.Api.Shared.Errors;
 using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
@@ -19,14 +19,14 @@ public sealed class VelocityHandler(NpgsqlDataSource dataSource, IConfiguration 
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            SqlQueries.Get("Velocity"), new { userId = query.UserId, now }, cancellationToken: cancellationToken));
-        var subject = await results.ReadSingleOrDefaultAsync<SubjectRow>() ?? throw Problems.SubjectNotFound();
+            SubjectContext.UserSql + SqlQueries.Get("Velocity"), new { userId = query.UserId, now }, cancellationToken: cancellationToken));
+        var subject = await SubjectContext.ReadAsync(results);
+        var hasLearningPath = await results.ReadSingleAsync<bool>();
         var enrolments = (await results.ReadAsync<VelocityEnrolment>()).ToArray();
         var units = (await results.ReadAsync<VelocityUnit>()).ToArray();
 
-        var asOf = subject.ReferenceDate.AddDays(-1);
         var payload = VelocityCalculator.Compute(
-            asOf, enrolments, units, subject.HasLearningPath, VelocitySettings.From(configuration), query.EffectiveWindow)
+            subject.AsOf, enrolments, units, hasLearningPath, VelocitySettings.From(configuration), query.EffectiveWindow)
             with
         { Source = subject.Source };
         AnalyticsTelemetry.ComputeDuration.Record(
@@ -34,6 +34,4 @@ public sealed class VelocityHandler(NpgsqlDataSource dataSource, IConfiguration 
         return new AnalyticResult<VelocityPayload>(
             "velocity", payload, new AnalyticSubject("learner", query.UserId), now, subject.DataAsOf, subject.Source);
     }
-
-    private sealed record SubjectRow(string OrganisationId, DateOnly ReferenceDate, bool HasLearningPath, string Source, DateTimeOffset? DataAsOf);
 }

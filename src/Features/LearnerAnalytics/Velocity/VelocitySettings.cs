@@ -1,3 +1,4 @@
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
 
 /// <summary>`Analytics:Velocity:*` with the defaults of ANALYTICS.md §1.1.</summary>

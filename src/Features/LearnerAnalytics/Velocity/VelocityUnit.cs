@@ -1,3 +1,4 @@
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
 
 /// <summary>A progress unit of a course and the local day it was first completed (ANALYTICS.md §0.4).</summary>

@@ -1,6 +1,6 @@
 using Analytics.Api.Shared.Analytics;
 
-namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
+namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 
 /// <summary>The `velocity@1.0` object of ANALYTICS.md §1.1.</summary>
 public sealed record VelocityPayload : AnalyticPayload

@@ -3,7 +3,7 @@ using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
 using Mediator;
 
-namespace Analytics.Api.Features.LearnerAnalytics.Velocity;
+namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 
 /// <summary>`GET /learner/analytics/velocity/{userId}?window=` (API.md §4.1; ANALYTICS.md §1.1).</summary>
 public sealed record VelocityQuery(string UserId, string? Window)
