@@ -14,6 +14,9 @@ public sealed record AnalyticResult<TPayload>(
     ServedFrom ServedFrom = ServedFrom.Computed) : IServedFromAware, IAnalyticResult
     where TPayload : AnalyticPayload
 {
+    /// <summary>Set when figures were withheld (k-anonymity or an opt-out), reported as `meta.suppression`.</summary>
+    public SuppressionInfo? Suppression { get; init; }
+
     public AnalyticPayload PayloadBase => Payload;
 
     public object WithServedFrom(ServedFrom servedFrom) => this with { ServedFrom = servedFrom };

@@ -48,7 +48,7 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 result.Subject,
                 Refreshing: false,
                 RefreshJobId: null,
-                Suppression: null,
+                result.Suppression,
                 Unavailable: null));
         return TypedResults.Ok(envelope);
     }
@@ -107,7 +107,7 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 subject,
                 Refreshing: false,
                 RefreshJobId: null,
-                Suppression: null,
+                sections.Select(s => s.Result.Suppression).FirstOrDefault(s => s is not null),
                 Unavailable: null));
         return TypedResults.Ok(envelope);
     }

@@ -16,4 +16,6 @@ public interface IAnalyticResult
     string Source { get; }
 
     ServedFrom ServedFrom { get; }
+
+    SuppressionInfo? Suppression { get; }
 }

@@ -41,6 +41,7 @@ public static class AnalyticsServices
         services.AddHybridCache();
         services.AddSingleton<CacheLifetimes>();
         services.AddSingleton<Staleness>();
+        services.AddSingleton<PrivacySettings>();
         services.AddScoped<AccessPolicy>();
         services.AddScoped<AnalyticsResponses>();
         services.AddValidatorsFromAssemblyContaining<StoreInitializer>(ServiceLifetime.Singleton, includeInternalTypes: true);
