@@ -1,5 +1,6 @@
 using System.Reflection;
 using Analytics.Api.Features.Auth.Login;
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Features.LearnerAnalytics.Velocity;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;

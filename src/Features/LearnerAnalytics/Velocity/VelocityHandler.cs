@@ -1,5 +1,5 @@
-using Analytics.Api.Features.LearnerAnalytics.Shared;
 using System.Diagnostics;
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Observability;

@@ -1,3 +1,4 @@
+using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Features.LearnerAnalytics.Velocity;
 using Analytics.Api.Shared.Analytics;
 

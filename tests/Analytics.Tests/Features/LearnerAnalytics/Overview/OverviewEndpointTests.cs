@@ -1,0 +1,91 @@
+using System.Net;
+using Analytics.Tests.Infrastructure;
+
+namespace Analytics.Tests.Features.LearnerAnalytics.Overview;
+
+/// <summary>The learner overview (API.md §4.1): every section in one envelope, each with its own freshness, same access rules.</summary>
+public sealed class OverviewEndpointTests
+{
+    private static readonly string[] Sections = ["learningVelocity"];
+
+    [Test]
+    public async Task Get_DemoLearner_ReturnsEverySectionWithItsOwnFreshness()
+    {
+        var token = await ApiClient.TokenAsync("learner@test.com");
+
+        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/learner-123", token);
+        var body = await ApiClient.ReadJsonAsync(response);
+
+        var data = body["data"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+            Assert.That(data["userId"]!.GetValue<string>(), Is.EqualTo("learner-123"));
+            Assert.That(data["status"]!.GetValue<string>(), Is.AnyOf("ok", "partial", "no-data"));
+            Assert.That(data["lastUpdated"]!.GetValue<string>(), Does.EndWith("Z"));
+            foreach (var section in Sections)
+            {
+                var part = data[section]!.AsObject();
+                Assert.That(part["definitionVersion"]!.GetValue<string>(), Does.EndWith("@1.0"), section);
+                Assert.That(part["lastUpdated"]!.GetValue<string>(), Does.EndWith("Z"), section);
+                Assert.That(part["isStale"]!.GetValue<bool>(), Is.False, section);
+                Assert.That(part["staleness"]!.GetValue<string>(), Is.EqualTo("fresh"), section);
+            }
+
+            Assert.That(data["learningVelocity"]!["momentum"]!.GetValue<string>(), Is.EqualTo("slowing"));
+            Assert.That(body["meta"]!["subject"]!["type"]!.GetValue<string>(), Is.EqualTo("learner"));
+            Assert.That(body.ContainsKey("meta") && body["meta"]!["definitionVersion"] is null, Is.True, "overviews carry no single definition version");
+            Assert.That(response.Headers.ETag, Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task Get_AfterTheSingleAnalyticWasRead_ServesThatSectionFromMemory()
+    {
+        var token = await ApiClient.TokenAsync("supertester@test.com");
+        using (await ApiClient.GetAsync("/api/v1/learner/analytics/velocity/supertester-999", token, "learner"))
+        {
+        }
+
+        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/supertester-999", token, "learner");
+        var body = await ApiClient.ReadJsonAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+        if (Sections.Length == 1)
+        {
+            Assert.That(body["meta"]!["servedFrom"]!.GetValue<string>(), Is.EqualTo("memory"));
+            Assert.That(body["cached"]!.GetValue<bool>(), Is.True);
+        }
+    }
+
+    [Test]
+    public async Task Get_WhenLearnerReadsAnotherLearner_Returns403()
+    {
+        var token = await ApiClient.TokenAsync("learner@test.com");
+
+        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/supertester-999", token);
+
+        await ApiClient.AssertProblemAsync(response, HttpStatusCode.Forbidden, "ACCESS_DENIED");
+    }
+
+    [Test]
+    public async Task Get_WhenTrainerReadsOwnStudent_Returns200()
+    {
+        var token = await ApiClient.TokenAsync("trainer@test.com");
+
+        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/learner-123", token);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Get_WithInvalidId_Returns400()
+    {
+        var token = await ApiClient.TokenAsync("learner@test.com");
+
+        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/not%20valid", token);
+
+        var body = await ApiClient.AssertProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.That(body["errors"]!["userId"], Is.Not.Null);
+    }
+}
