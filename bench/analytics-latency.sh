@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Uncached single-person analytics on the `scale` store (100,000 learners, 10 M activity rows): for each analytic, 500 random
+# subjects, one request at a time, each (subject, analytic) read once so nothing comes from the cache. Reports p50/p95/max per
+# analytic (client-side on loopback, which includes the loopback round trip) and the PostgreSQL plans of the three slowest.
+# Usage: bench/analytics-latency.sh [subjects-per-analytic]   (reuses bench/out/scale-pg when it holds a generated store)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=../scripts/lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
+# shellcheck source=lib/tokens.sh
+source "$root/bench/lib/tokens.sh"
+subjects=${1:-500}
+out="$root/bench/out"
+mkdir -p "$out"
+work=$(mktemp -d /tmp/analytics-latency.XXXXXX)
+chmod 755 "$work"
+pg_dir=/var/tmp/analytics-bench-scale-pg
+app_pid=""
+cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null || true; pg_stop; rm -rf "$work"; }
+trap cleanup EXIT
+
+mkdir -p "$pg_dir" && chmod 755 "$pg_dir"
+pg_start "$pg_dir"
+cs=$(pg_connection_string analytics)
+psql_run() { PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U analytics -d "${2:-analytics}" -qtAX -c "$1"; }
+dotnet build "$root/src/Analytics.Api.csproj" -c Release -v quiet -nologo >/dev/null
+dll="$root/src/bin/Release/net10.0/Analytics.Api.dll"
+if [ "$(psql_run "SELECT to_regclass('lrs.users') IS NOT NULL AND EXISTS (SELECT 1 FROM lrs.users OFFSET 100000)" 2>/dev/null || echo f)" != "t" ]; then
+  echo "[bench] generating the scale preset (once; kept in $pg_dir)" >&2
+  psql_run "CREATE DATABASE analytics" postgres 2>/dev/null || true
+  ConnectionStrings__Analytics=$cs dotnet "$dll" generate --preset scale --end-date 2025-03-14 --replace >"$work/generate.log"
+fi
+psql_run "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'; ALTER SYSTEM SET auto_explain.log_min_duration = -1;
+          ALTER SYSTEM SET auto_explain.log_analyze = on; ALTER SYSTEM SET auto_explain.log_buffers = on; SELECT pg_reload_conf();" >/dev/null
+
+key=$(head -c 32 /dev/urandom | base64)
+port=$(pg_free_port)
+ConnectionStrings__Analytics=$cs Sources__Mode=upstream ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey=$key \
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning dotnet "$dll" >"$work/app.log" 2>&1 &
+app_pid=$!
+until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+  kill -0 "$app_pid" 2>/dev/null || { tail -n 30 "$work/app.log"; exit 1; }
+  sleep 1
+done
+
+psql_run "SELECT u.id || ' ' || u.organisation_id FROM lrs.users u JOIN lrs.user_roles r ON r.user_id = u.id AND r.role = 'learner'
+          WHERE EXISTS (SELECT 1 FROM lrs.enrolments e WHERE e.user_id = u.id) ORDER BY md5(u.id) LIMIT $subjects" >"$work/learners"
+psql_run "SELECT u.id || ' ' || u.organisation_id FROM lrs.users u JOIN lrs.user_roles r ON r.user_id = u.id AND r.role = 'trainer'
+          WHERE EXISTS (SELECT 1 FROM lrs.course_trainers ct WHERE ct.user_id = u.id) ORDER BY md5(u.id) LIMIT $subjects" >"$work/trainers"
+
+# analytic → "role path-template" ({id} = subject id)
+analytics=(
+  "velocity learner /api/v1/learner/analytics/velocity/{id}"
+  "skill-gap learner /api/v1/learner/analytics/skill-gap/{id}"
+  "engagement learner /api/v1/learner/analytics/engagement/{id}"
+  "mastery learner /api/v1/learner/analytics/mastery/{id}"
+  "performance learner /api/v1/learner/analytics/performance/{id}"
+  "content-effectiveness learner /api/v1/learner/analytics/content-effectiveness/{id}"
+  "course-performance trainer /api/v1/trainer/analytics/course-performance/{id}"
+  "course-health trainer /api/v1/trainer/analytics/course-health/{id}"
+  "student-distribution trainer /api/v1/trainer/analytics/student-distribution/{id}"
+  "teaching-effectiveness trainer /api/v1/trainer/analytics/teaching-effectiveness/{id}"
+)
+: >"$work/summary"
+for entry in "${analytics[@]}"; do
+  read -r name role template <<<"$entry"
+  list="$work/learners"; [ "$role" = trainer ] && list="$work/trainers"
+  probe=$(head -n1 "$list" | cut -d' ' -f1)
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port${template//\{id\}/$probe}" \
+    -H "Authorization: Bearer $(mint_token "$key" "$probe" "$role" "$(head -n1 "$list" | cut -d' ' -f2)")")
+  if [ "$code" = 404 ]; then echo "[bench] $name: endpoint not built yet, skipped" >&2; continue; fi
+  : >"$work/times-$name"
+  errors=0
+  tail -n +2 "$list" | while read -r id org; do
+    token=$(mint_token "$key" "$id" "$role" "$org")
+    result=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "http://127.0.0.1:$port${template//\{id\}/$id}" -H "Authorization: Bearer $token")
+    echo "$result" >>"$work/times-$name"
+  done
+  errors=$(awk '$1 != 200' "$work/times-$name" | wc -l)
+  awk '$1 == 200 {print $2 * 1000}' "$work/times-$name" | sort -n >"$work/ms-$name"
+  n=$(wc -l <"$work/ms-$name")
+  p50=$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
+  p95=$(awk -v n="$n" 'NR == int(n * 0.95 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
+  max=$(tail -n1 "$work/ms-$name")
+  printf '%s %s %s %s %s %s\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >>"$work/summary"
+  printf '[bench] %-24s n=%s errors=%s p50=%s ms p95=%s ms max=%s ms\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >&2
+done
+
+# Plans of the three slowest analytics (by p95): one more cold request each, with auto_explain logging every statement.
+psql_run "ALTER SYSTEM SET auto_explain.log_min_duration = 0; SELECT pg_reload_conf();" >/dev/null
+sleep 1
+: >"$work/plans"
+sort -k5 -n -r "$work/summary" | head -n 3 | while read -r name _ _ _ p95 _; do
+  for entry in "${analytics[@]}"; do
+    read -r n role template <<<"$entry"
+    [ "$n" = "$name" ] || continue
+    list="$work/learners"; [ "$role" = trainer ] && list="$work/trainers"
+    read -r id org <<<"$(tail -n1 "$list")"
+    logstart=$(wc -l <"$pg_dir/server.log")
+    curl -s -o /dev/null "http://127.0.0.1:$port${template//\{id\}/$id}?planProbe=1" -H "Authorization: Bearer $(mint_token "$key" "$id" "$role" "$org")"
+    sleep 1
+    { echo "### $name (p95 $p95 ms) — plans of its statements for subject $id"; echo; echo '```'
+      tail -n +"$((logstart + 1))" "$pg_dir/server.log" | grep -v 'auth_revoked\|organisation_sources\|sync_runs' | sed -n '1,400p'
+      echo '```'; echo; } >>"$work/plans"
+  done
+done
+psql_run "ALTER SYSTEM RESET auto_explain.log_min_duration; ALTER SYSTEM RESET session_preload_libraries; SELECT pg_reload_conf();" >/dev/null
+
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+{
+  echo
+  echo "## Uncached single-person analytics on the scale store ($(date -u +%Y-%m-%d))"
+  echo
+  echo "- Command: \`bash bench/analytics-latency.sh $subjects\` — scale preset (100,000 learners, 10 M activity rows), Release build,"
+  echo "  one request at a time, each (subject, analytic) read once (no memory entry; snapshots do not exist yet), latency measured by"
+  echo "  curl on loopback (server time + loopback round trip). Target: p95 under 100 ms."
+  echo "- Machine: $machine; PostgreSQL $(psql_run 'SHOW server_version')"
+  echo
+  echo "| analytic | requests | errors | p50 ms | p95 ms | max ms |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  awk '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$work/summary"
+  echo
+  echo "Plans of the three slowest (auto_explain, ANALYZE, BUFFERS):"
+  echo
+  echo "<details><summary>plans</summary>"
+  echo
+  cat "$work/plans"
+  echo "</details>"
+} >>"$root/bench/RESULTS.md"
+cat "$work/summary"
