@@ -42,14 +42,19 @@ SELECT CASE
                               AND ss.started_at >= p.instant_from
                               AND ss.started_at < p.instant_to)
                THEN 'sessions'
-           -- Minutes are probed on the learner's own rows, then on the rows of the learner's courses ((course_id, day) index).
+           -- Minutes are probed on the learner's own rows, then on a bounded sample of the rows of the learner's courses
+           -- ((course_id, day) index): a source that sends minutes sends them on its rows, and a source without them (OULAD)
+           -- would otherwise cost a scan of 90 days of whole courses.
            WHEN EXISTS (SELECT 1
                         FROM lrs.activity_days a
                         WHERE a.user_id = @userId AND a.day BETWEEN p.day_from AND p.day_to AND a.minutes IS NOT NULL)
                 OR EXISTS (SELECT 1
-                           FROM lrs.enrolments e
-                           JOIN lrs.activity_days a ON a.course_id = e.course_id
-                           WHERE e.user_id = @userId AND a.day BETWEEN p.day_from AND p.day_to AND a.minutes IS NOT NULL)
+                           FROM (SELECT a.minutes
+                                 FROM lrs.enrolments e
+                                 JOIN lrs.activity_days a ON a.course_id = e.course_id
+                                 WHERE e.user_id = @userId AND a.day BETWEEN p.day_from AND p.day_to
+                                 LIMIT 1000) sample
+                           WHERE sample.minutes IS NOT NULL)
                THEN 'activity-minutes'
        END AS DurationSource,
        p.weights AS OrganisationWeights
