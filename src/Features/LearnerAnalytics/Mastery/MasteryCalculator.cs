@@ -59,13 +59,15 @@ public static class MasteryCalculator
             OverallMastery = Numbers.Round(overall, 3),
             SkillCategories = skills
                 .GroupBy(s => s.Fact.Category ?? Uncategorised, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new MasterySkillCategory(
                     Slug(g.Key),
                     g.Key,
                     Numbers.Round(Share(g.ToArray(), asOf), 3),
                     Numbers.Round(g.Average(s => s.Mastery(asOf)), 3),
-                    g.OrderBy(s => s.Fact.Name, StringComparer.Ordinal)
+                    g.OrderBy(s => s.Fact.Name, StringComparer.OrdinalIgnoreCase)
+                        .ThenBy(s => s.Fact.Name, StringComparer.Ordinal)
                         .ThenBy(s => s.Fact.SkillId, StringComparer.Ordinal)
                         .Select(s => new MasterySkill(s.Fact.SkillId, s.Fact.Name, Numbers.Round(s.Mastery(asOf), 3), s.Trend))
                         .ToArray()))
@@ -76,7 +78,8 @@ public static class MasteryCalculator
                 ? null
                 : new MasteryNextMilestone(next.Name, Numbers.Round(overall / next.Threshold, 3), Numbers.Round(1 - (overall / next.Threshold), 3)),
             Paths = paths
-                .OrderBy(p => p.Title, StringComparer.Ordinal)
+                .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(p => p.Title, StringComparer.Ordinal)
                 .ThenBy(p => p.PathId, StringComparer.Ordinal)
                 .Select(p => new MasteryPath(p.PathId, p.Title, PathMastery(p.PathId, pathSkills, skillById, asOf)))
                 .ToArray(),

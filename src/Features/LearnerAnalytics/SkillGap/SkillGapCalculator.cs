@@ -52,6 +52,7 @@ public static class SkillGapCalculator
             .Where(r => category is null || string.Equals(r.Category, category, StringComparison.Ordinal))
             .Where(r => !criticalOnly || r.IsCritical)
             .OrderByDescending(r => r.Priority)
+            .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToArray();
@@ -63,7 +64,8 @@ public static class SkillGapCalculator
             DataStatus = demandScores is null ? DataStatuses.Partial : DataStatuses.Ok,
             NotAvailable = demandScores is null ? [MarketDemandPath] : [],
             Skills = rows,
-            Categories = rows.Select(r => r.Category).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            Categories = rows.Select(r => r.Category).OfType<string>().Distinct(StringComparer.Ordinal)
+                .OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ThenBy(c => c, StringComparer.Ordinal).ToArray(),
             Summary = new SkillGapSummary(
                 rows.Length,
                 rows.Count(r => r.Gap == 0),
