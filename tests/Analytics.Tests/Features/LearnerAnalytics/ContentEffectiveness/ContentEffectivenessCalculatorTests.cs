@@ -220,6 +220,22 @@ public sealed class ContentEffectivenessCalculatorTests
     }
 
     [Test]
+    public void Compute_ContentOpenedOnTheDayOfTheFirstSubmission_Counts()
+    {
+        // activity_days has no time of day, so an item opened on the day of the first submission is taken as opened before it.
+        var inputs = new ContentEffectivenessInputs(
+            [new ContentEnrolment("c", Day(-10), null)],
+            [new ContentItem("i", "c", null, null, "video", null, null, null, "Course")],
+            [new ContentActivity("i", Day(-2), 1, null)],
+            [new ContentSubmission("a", "c", null, Day(-2), 64)],
+            [Day(-2)]);
+
+        var payload = ContentEffectivenessCalculator.Compute(AsOf, inputs, new ContentEffectivenessFilter(), Settings);
+
+        Assert.That(payload.OverallEffectiveness, Is.EqualTo(0.64));
+    }
+
+    [Test]
     public void Compute_TwoCourses_PairsContentOnlyWithinItsCourseAndCourseIdNarrowsTheScope()
     {
         // A self-paced course (no start date) counts from enrolment.
