@@ -20,10 +20,21 @@ public sealed class OverviewEndpoint : ICarterModule
                     // Resolve the caller once before the fan-out: the sections then only read it.
                     _ = currentUser.Required;
                     var velocity = mediator.Send(new VelocityQuery(userId, null), cancellationToken).AsTask();
-                    await Task.WhenAll(velocity);
+                    var skillGap = mediator.Send(new SkillGapQuery(userId, null, null), cancellationToken).AsTask();
+                    var engagement = mediator.Send(new EngagementQuery(userId, null), cancellationToken).AsTask();
+                    var mastery = mediator.Send(new MasteryQuery(userId, null), cancellationToken).AsTask();
+                    var performance = mediator.Send(new PerformanceQuery(userId, null), cancellationToken).AsTask();
+                    var contentEffectiveness = mediator.Send(
+                        new ContentEffectivenessQuery(userId, null, null, null, null, null), cancellationToken).AsTask();
+                    await Task.WhenAll(velocity, skillGap, engagement, mastery, performance, contentEffectiveness);
                     return responses.Overview(context, new AnalyticSubject("learner", userId), "userId",
                     [
                         ("learningVelocity", await velocity),
+                        ("skillGap", await skillGap),
+                        ("engagement", await engagement),
+                        ("mastery", await mastery),
+                        ("performance", await performance),
+                        ("contentEffectiveness", await contentEffectiveness),
                     ]);
                 })
             .RequireAuthorization()

@@ -6,7 +6,7 @@ namespace Analytics.Tests.Features.LearnerAnalytics.Overview;
 /// <summary>The learner overview (API.md §4.1): every section in one envelope, each with its own freshness, same access rules.</summary>
 public sealed class OverviewEndpointTests
 {
-    private static readonly string[] Sections = ["learningVelocity"];
+    private static readonly string[] Sections = ["learningVelocity", "skillGap", "engagement", "mastery", "performance", "contentEffectiveness"];
 
     [Test]
     public async Task Get_DemoLearner_ReturnsEverySectionWithItsOwnFreshness()
@@ -40,22 +40,44 @@ public sealed class OverviewEndpointTests
     }
 
     [Test]
-    public async Task Get_AfterTheSingleAnalyticWasRead_ServesThatSectionFromMemory()
+    public async Task Get_AfterEverySectionWasRead_IsServedFromMemoryAndComputedOnlyOnce()
     {
         var token = await ApiClient.TokenAsync("supertester@test.com");
-        using (await ApiClient.GetAsync("/api/v1/learner/analytics/velocity/supertester-999", token, "learner"))
-        {
-        }
+        using var first = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/supertester-999", token, "learner");
+        var cold = await ApiClient.ReadJsonAsync(first);
 
-        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/supertester-999", token, "learner");
-        var body = await ApiClient.ReadJsonAsync(response);
+        using var second = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/supertester-999", token, "learner");
+        var warm = await ApiClient.ReadJsonAsync(second);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
-        if (Sections.Length == 1)
+        Assert.Multiple(() =>
         {
-            Assert.That(body["meta"]!["servedFrom"]!.GetValue<string>(), Is.EqualTo("memory"));
-            Assert.That(body["cached"]!.GetValue<bool>(), Is.True);
-        }
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), cold.ToJsonString());
+            Assert.That(cold["meta"]!["servedFrom"]!.GetValue<string>(), Is.EqualTo("computed"));
+            Assert.That(cold["cached"]!.GetValue<bool>(), Is.False);
+            Assert.That(warm["meta"]!["servedFrom"]!.GetValue<string>(), Is.EqualTo("memory"));
+            Assert.That(warm["cached"]!.GetValue<bool>(), Is.True);
+            Assert.That(warm["data"]!["engagement"]!["overallEngagement"]?.ToJsonString(),
+                Is.EqualTo(cold["data"]!["engagement"]!["overallEngagement"]?.ToJsonString()));
+        });
+    }
+
+    [Test]
+    public async Task Get_SectionsMatchTheSingleAnalyticEndpoints()
+    {
+        var token = await ApiClient.TokenAsync("learner@test.com");
+
+        using var overview = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/learner-123", token);
+        using var engagement = await ApiClient.GetAsync("/api/v1/learner/analytics/engagement/learner-123", token);
+        using var skillGap = await ApiClient.GetAsync("/api/v1/learner/analytics/skill-gap/learner-123", token);
+        var data = (await ApiClient.ReadJsonAsync(overview))["data"]!;
+        var engagementData = (await ApiClient.ReadJsonAsync(engagement))["data"]!;
+        var skillGapData = (await ApiClient.ReadJsonAsync(skillGap))["data"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(data["engagement"]!["overallEngagement"]!.GetValue<int>(), Is.EqualTo(engagementData["overallEngagement"]!.GetValue<int>()));
+            Assert.That(data["skillGap"]!["skills"]!.AsArray(), Has.Count.EqualTo(skillGapData["skills"]!.AsArray().Count));
+        });
     }
 
     [Test]
