@@ -41,7 +41,8 @@ public static class CoursePerformanceCalculator
                     cohort);
                 var earlierEngagements = data.SignalsOf(course.Id, earlier).Select(s => CohortSignalCalculator.Engagement(s, cohort)).ToArray();
                 var earlierHealth = CourseHealthCalculator.Score(
-                    CourseHealthCalculator.Components(data.Outcome(course.Id, earlier), earlierEngagements, minGroupSize, settings), settings);
+                    CourseHealthCalculator.Components(data.Outcome(course.Id, earlier), earlierEngagements, minGroupSize, providesFeedback, settings),
+                    settings);
                 return (Course: course, Outcome: outcome, Health: health, EarlierHealth: earlierHealth.Value);
             })
             .OrderByDescending(r => r.Outcome.Enrollments)
@@ -56,7 +57,8 @@ public static class CoursePerformanceCalculator
             var (course, outcome, health, earlierHealth) = rows[i];
             var visible = outcome.Enrollments >= minGroupSize;
             var scoreVisible = visible && outcome.ScoredLearners >= minGroupSize;
-            if (!visible)
+            // A course without enrolments withholds nothing: its figures are unknown, not suppressed.
+            if (!visible && outcome.Enrollments > 0)
             {
                 suppressedFields.AddRange(
                 [

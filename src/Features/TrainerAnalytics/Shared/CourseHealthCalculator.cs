@@ -68,9 +68,10 @@ public static class CourseHealthCalculator
     /// <summary>
     /// The components of one course on one day. Each is an aggregate over people, so each needs k of them: engagement k active
     /// learners, satisfaction k raters, performance k scored learners; completion and retention share the course's enrolments.
+    /// Satisfaction is dropped when the organisation's sources do not supply feedback (ANALYTICS.md §0.4).
     /// </summary>
     public static HealthComponents Components(
-        CourseOutcome outcome, IReadOnlyList<int> activeEngagements, int minGroupSize, CourseHealthSettings settings)
+        CourseOutcome outcome, IReadOnlyList<int> activeEngagements, int minGroupSize, bool providesFeedback, CourseHealthSettings settings)
     {
         if (outcome.Enrollments < minGroupSize)
         {
@@ -79,7 +80,9 @@ public static class CourseHealthCalculator
 
         var completion = outcome.CompletionRate is { } rate ? Math.Min(100, 100 * rate / settings.CompletionTargetPct) : (double?)null;
         var engagement = activeEngagements.Count >= minGroupSize ? Median(activeEngagements.Select(e => (double)e).ToArray()) : (double?)null;
-        var satisfaction = outcome.Raters >= minGroupSize && outcome.MeanRating is { } mean ? 100 * (mean - 1) / 4 : (double?)null;
+        var satisfaction = providesFeedback && outcome.Raters >= minGroupSize && outcome.MeanRating is { } mean
+            ? 100 * (mean - 1) / 4
+            : (double?)null;
         var performance = outcome.ScoredLearners >= minGroupSize && outcome.Pairs > 0 ? 100.0 * outcome.PassedPairs / outcome.Pairs : (double?)null;
         var retention = 100 - (100.0 * outcome.Withdrawn / outcome.Enrollments);
         return new HealthComponents(completion, engagement, satisfaction, performance, retention);
@@ -100,7 +103,7 @@ public static class CourseHealthCalculator
 
         var engagements = signals.Select(s => CohortSignalCalculator.Engagement(s, cohort)).ToArray();
         var atRisk = CohortSignalCalculator.AtRiskCount(signals, cohort);
-        var score = Score(Components(outcome, engagements, k, settings), settings);
+        var score = Score(Components(outcome, engagements, k, providesFeedback, settings), settings);
         var suppressedSegments = topics.Count(t => t.Reached > 0 && t.Reached < k) + topics.Count(t => t.Submitters > 0 && t.Submitters < k);
         var dropOffPoints = DropOffPoints(topics, k);
         var (struggling, high) = TopicResults(topics, k);

@@ -1,11 +1,14 @@
 -- The courses a trainer teaches (course_trainers), read after Subject.User in the same round trip (ANALYTICS.md §2; API.md §4.2):
--- 1. the privacy k and feedback availability of the trainer's organisation (ANALYTICS.md §0.4, §0.5);
--- 2. each course with its active enrolments at asOf (the primary course has the most) and its topics (valid moduleId values).
+-- 1. the privacy k of the trainer's organisation and whether its sources supply feedback (ANALYTICS.md §0.4, §0.5); an
+--    organisation without registered sources is not judged (every kind counts as supplied);
+-- 2. each course with its active enrolments at asOf (the primary course has the most);
+-- 3. the course of the topic @moduleId, which must be the course being read.
 -- @organisationScope is the caller's organisation when an org-admin reads: only courses that organisation owns (API.md §3.3).
 SELECT (o.settings ->> 'minGroupSize')::integer AS OrganisationMinGroupSize,
-       EXISTS (SELECT 1
-               FROM ops.organisation_sources os
-               WHERE os.organisation_id = o.id AND 'feedback' = ANY (os.provides)) AS ProvidesFeedback
+       (NOT EXISTS (SELECT 1 FROM ops.organisation_sources os WHERE os.organisation_id = o.id)
+        OR EXISTS (SELECT 1
+                   FROM ops.organisation_sources os
+                   WHERE os.organisation_id = o.id AND 'feedback' = ANY (os.provides))) AS ProvidesFeedback
 FROM lrs.users u
 JOIN lrs.organisations o ON o.id = u.organisation_id
 WHERE u.id = @trainerId;
