@@ -8,7 +8,9 @@ namespace Analytics.Tests.Features.TrainerAnalytics;
 ///   learners active daily for the last 14 days, 10 ratings), tr-c9 (9 learners: every figure is below k) and tr-cp (a
 ///   platform-wide course without enrolments, which an org-admin may not see);
 /// - tr-peer teaches tr-cx; tr-admin administers tr-org, tr-outsider another organisation; tr-learner is only a learner;
-///   tr-multi holds learner and trainer.
+///   tr-multi holds learner and trainer;
+/// - tr-edge teaches tr-co, an open-ended self-paced course (no dates, no length) whose learners are tr-l01 … tr-l10 (so each
+///   is in two courses), plus tr-old, enrolled more than 365 days ago; tr-l01 has a single submission in it.
 /// </summary>
 public static class TrainerScenario
 {
@@ -20,6 +22,7 @@ public static class TrainerScenario
     public const string Outsider = "tr.outsider@example.test";
     public const string Learner = "tr.learner@example.test";
     public const string Multi = "tr.multi@example.test";
+    public const string Edge = "tr.edge@example.test";
 
     public static readonly DateOnly AsOf = new(2025, 3, 14);
 
@@ -110,6 +113,23 @@ public static class TrainerScenario
             INSERT INTO lrs.activity_days (user_id, course_id, content_item_id, day, events, minutes, source)
             SELECT 'tr-l0' || n, 'tr-c1', 'tr-c1-ci1', day::date, 10, 20, 'test'
             FROM generate_series(1, 5) AS n, generate_series(DATE '2025-03-01', DATE '2025-03-14', interval '1 day') AS day;
+            """);
+
+        await TestStore.UserAsync("tr-edge", Org, Edge, "trainer");
+        await TestStore.UserAsync("tr-old", Org, null, "learner");
+        await TestStore.CourseAsync("tr-co", Org, topics: 2, null, null, trainerId: "tr-edge");
+        await TestStore.EnrolAsync("tr-old", "tr-co", new DateOnly(2023, 6, 1));
+        for (var i = 1; i <= 10; i++)
+        {
+            await TestStore.EnrolAsync($"tr-l{i:00}", "tr-co", new DateOnly(2025, 1, 10));
+        }
+
+        await TestStore.ExecuteAsync(
+            """
+            INSERT INTO lrs.assessments (id, course_id, topic_id, kind, weight, pass_threshold_pct, source)
+            VALUES ('tr-co-quiz', 'tr-co', 'tr-co-t1', 'quiz', 0, 70, 'test');
+            INSERT INTO lrs.submissions (id, assessment_id, user_id, submitted_on, attempt, score_pct, source)
+            VALUES ('tr-l01-co-quiz', 'tr-co-quiz', 'tr-l01', '2025-01-20', 1, 88, 'test');
             """);
 
         for (var i = 1; i <= 9; i++)
