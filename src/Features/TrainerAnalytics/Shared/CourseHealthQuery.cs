@@ -1,0 +1,24 @@
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Behaviours;
+using Mediator;
+
+namespace Analytics.Api.Features.TrainerAnalytics.Shared;
+
+/// <summary>`GET /trainer/analytics/course-health/{trainerId}?courseId=` (API.md §4.2; ANALYTICS.md §2.2); no courseId = the primary course.</summary>
+public sealed record CourseHealthQuery(string TrainerId, string? CourseId, string? OrganisationScope)
+    : IQuery<AnalyticResult<CourseHealthPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+{
+    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.TrainerAnalytics);
+
+    public SubjectArea Area => SubjectArea.TrainerAnalytics;
+
+    public string SubjectId => TrainerId;
+
+    public string CacheKey =>
+        $"analytics:trainer:{TrainerId}:trainer:course-health{TrainerViewer.CacheSegment(OrganisationScope)}:{CourseId ?? "primary"}";
+
+    public CacheCategory Category => CacheCategory.Trainer;
+
+    public bool IsFiltered => CourseId is not null;
+}

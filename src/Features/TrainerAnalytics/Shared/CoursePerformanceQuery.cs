@@ -1,0 +1,32 @@
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Behaviours;
+using Mediator;
+
+namespace Analytics.Api.Features.TrainerAnalytics.Shared;
+
+/// <summary>
+/// `GET /trainer/analytics/course-performance/{trainerId}?status=` (API.md §4.2; ANALYTICS.md §2.1). OrganisationScope is the
+/// org-admin caller's organisation (only its courses are read), null for a trainer (<see cref="TrainerViewer"/>).
+/// </summary>
+public sealed record CoursePerformanceQuery(string TrainerId, string? Status, string? OrganisationScope)
+    : IQuery<AnalyticResult<CoursePerformancePayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+{
+    public const string ActiveCourses = "active";
+    public const string AllCourses = "all";
+
+    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.TrainerAnalytics);
+
+    public SubjectArea Area => SubjectArea.TrainerAnalytics;
+
+    public string SubjectId => TrainerId;
+
+    public string EffectiveStatus => string.IsNullOrEmpty(Status) ? ActiveCourses : Status;
+
+    public string CacheKey =>
+        $"analytics:trainer:{TrainerId}:trainer:course-performance{TrainerViewer.CacheSegment(OrganisationScope)}:{EffectiveStatus}";
+
+    public CacheCategory Category => CacheCategory.Trainer;
+
+    public bool IsFiltered => EffectiveStatus != ActiveCourses;
+}
