@@ -14,14 +14,26 @@ public sealed partial class OuladDataSet
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
-        ["resource"] = "resource", ["url"] = "resource", ["folder"] = "resource",
-        ["oucontent"] = "article", ["page"] = "article", ["subpage"] = "article", ["sharedsubpage"] = "article",
-        ["dualpane"] = "article", ["glossary"] = "article",
-        ["quiz"] = "quiz", ["externalquiz"] = "quiz",
-        ["forumng"] = "forum", ["ouwiki"] = "forum",
-        ["oucollaborate"] = "interactive", ["ouelluminate"] = "interactive", ["dataplus"] = "interactive",
-        ["htmlactivity"] = "interactive", ["repeatactivity"] = "interactive",
-        ["questionnaire"] = "other", ["homepage"] = "other",
+        ["resource"] = "resource",
+        ["url"] = "resource",
+        ["folder"] = "resource",
+        ["oucontent"] = "article",
+        ["page"] = "article",
+        ["subpage"] = "article",
+        ["sharedsubpage"] = "article",
+        ["dualpane"] = "article",
+        ["glossary"] = "article",
+        ["quiz"] = "quiz",
+        ["externalquiz"] = "quiz",
+        ["forumng"] = "forum",
+        ["ouwiki"] = "forum",
+        ["oucollaborate"] = "interactive",
+        ["ouelluminate"] = "interactive",
+        ["dataplus"] = "interactive",
+        ["htmlactivity"] = "interactive",
+        ["repeatactivity"] = "interactive",
+        ["questionnaire"] = "other",
+        ["homepage"] = "other",
     };
 
     private readonly Dictionary<string, int> _courseByKey = new(StringComparer.Ordinal);

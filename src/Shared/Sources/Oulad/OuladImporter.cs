@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Analytics.Api.Shared.Sources.Demo;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,11 +19,24 @@ public static partial class OuladImporter
     /// <summary>The published figures of the full dataset (22 presentations, SOURCES.md §4.4), shown next to a full import.</summary>
     private static readonly Dictionary<string, long> PublishedFull = new(StringComparer.Ordinal)
     {
-        ["courses"] = 22, ["assessments"] = 206, ["content_items"] = 6_364, ["users"] = 28_785, ["enrolments"] = 32_593,
-        ["learner_attributes"] = 32_593, ["submissions"] = 173_912, ["submissions_score_null"] = 173, ["activity_days"] = 8_459_320,
-        ["activity_raw_rows"] = 10_655_280, ["activity_events"] = 39_605_099, ["final_result_pass"] = 12_361,
-        ["final_result_withdrawn"] = 10_156, ["final_result_fail"] = 7_052, ["final_result_distinction"] = 3_024,
-        ["withdrawn_on_present"] = 10_072, ["enrolled_on_null"] = 45, ["exams_without_date"] = 11,
+        ["courses"] = 22,
+        ["assessments"] = 206,
+        ["content_items"] = 6_364,
+        ["users"] = 28_785,
+        ["enrolments"] = 32_593,
+        ["learner_attributes"] = 32_593,
+        ["submissions"] = 173_912,
+        ["submissions_score_null"] = 173,
+        ["activity_days"] = 8_459_320,
+        ["activity_raw_rows"] = 10_655_280,
+        ["activity_events"] = 39_605_099,
+        ["final_result_pass"] = 12_361,
+        ["final_result_withdrawn"] = 10_156,
+        ["final_result_fail"] = 7_052,
+        ["final_result_distinction"] = 3_024,
+        ["withdrawn_on_present"] = 10_072,
+        ["enrolled_on_null"] = 45,
+        ["exams_without_date"] = 11,
     };
 
     /// <summary>Imports <paramref name="directory"/> with the default options (SOURCES.md §4.1).</summary>
@@ -244,9 +256,13 @@ public static partial class OuladImporter
         var status = result is null ? "failed" : result.Valid && result.Files.All(f => f.RowsRejected == 0) ? "completed" : "partial";
         var progress = result is null
             ? "{}"
-            : JsonSerializer.Serialize(result.Files.ToDictionary(
-                f => f.File,
-                f => new Dictionary<string, long> { ["read"] = f.RowsRead, ["written"] = f.RowsWritten, ["rejected"] = f.RowsRejected, ["skipped"] = f.RowsSkipped }));
+            : OuladJson.Object(result.Files.Select(f => new KeyValuePair<string, object>(f.File, new Dictionary<string, object>
+            {
+                ["read"] = f.RowsRead,
+                ["written"] = f.RowsWritten,
+                ["rejected"] = f.RowsRejected,
+                ["skipped"] = f.RowsSkipped,
+            })));
         try
         {
             await using var command = new NpgsqlCommand("""

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -198,7 +197,7 @@ public sealed class OuladStoreWriter
             insert.Parameters.AddWithValue("reason", reject.Reason);
             insert.Parameters.Add(new NpgsqlParameter("payload", NpgsqlDbType.Jsonb)
             {
-                Value = JsonSerializer.Serialize(new Dictionary<string, object> { ["file"] = reject.File, ["line"] = reject.Line }),
+                Value = OuladJson.Object(new Dictionary<string, object> { ["file"] = reject.File, ["line"] = reject.Line }),
             });
             insert.Parameters.AddWithValue("now", now);
             batch.BatchCommands.Add(insert);
@@ -308,7 +307,7 @@ public sealed class OuladStoreWriter
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private string CourseAttributes(OuladCourse course) => JsonSerializer.Serialize(_data.Options.DeriveTopics
+    private string CourseAttributes(OuladCourse course) => OuladJson.Object(_data.Options.DeriveTopics
         ? new Dictionary<string, object> { ["module"] = course.Module, ["presentation"] = course.Presentation, ["derivedTopics"] = true }
         : new Dictionary<string, object> { ["module"] = course.Module, ["presentation"] = course.Presentation });
 }

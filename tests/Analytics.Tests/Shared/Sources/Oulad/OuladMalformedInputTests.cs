@@ -16,11 +16,11 @@ public sealed class OuladMalformedInputTests
     public void DeleteCopy() => Directory.Delete(_directory, recursive: true);
 
     [Test]
-    public void Import_WhenAClickRowHasTooFewColumns_FailsNamingFileAndLine()
+    public async Task Import_WhenAClickRowHasTooFewColumns_FailsNamingFileAndLine()
     {
         ReplaceLine("studentVle.csv", 3, "AAA,2013J,544103,546657,16");
 
-        var error = Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
+        var error = await Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
 
         Assert.Multiple(() =>
         {
@@ -31,51 +31,51 @@ public sealed class OuladMalformedInputTests
     }
 
     [Test]
-    public void Import_WhenAClickCountIsNotANumber_FailsNamingFileLineAndField()
+    public async Task Import_WhenAClickCountIsNotANumber_FailsNamingFileLineAndField()
     {
         ReplaceLine("studentVle.csv", 100_000, "AAA,2013J,544103,546657,16,many");
 
-        var error = Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
+        var error = await Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
 
         Assert.That(error!.Message, Is.EqualTo("studentVle.csv line 100000: sum_click 'many' is not an integer."));
     }
 
     [Test]
-    public void Import_WhenAStudentInfoRowHasAnExtraColumn_FailsNamingFileAndLine()
+    public async Task Import_WhenAStudentInfoRowHasAnExtraColumn_FailsNamingFileAndLine()
     {
         ReplaceLine("studentInfo.csv", 7, File.ReadLines(Path.Combine(_directory, "studentInfo.csv")).ElementAt(6) + ",extra");
 
-        var error = Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
+        var error = await Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
 
         Assert.That(error!.Message, Does.StartWith("studentInfo.csv line 7: expected 12 columns as in the header, found 13"));
     }
 
     [Test]
-    public void Import_WhenADateIsNotANumber_FailsNamingFileAndLine()
+    public async Task Import_WhenADateIsNotANumber_FailsNamingFileAndLine()
     {
         ReplaceLine("studentRegistration.csv", 2, "AAA,2013J,11391,minus159,");
 
-        var error = Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
+        var error = await Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
 
         Assert.That(error!.Message, Is.EqualTo("studentRegistration.csv line 2: date_registration 'minus159' is not an integer."));
     }
 
     [Test]
-    public void Import_WhenAColumnIsMissingFromTheHeader_FailsNamingTheColumn()
+    public async Task Import_WhenAColumnIsMissingFromTheHeader_FailsNamingTheColumn()
     {
         ReplaceLine("assessments.csv", 1, "code_module,code_presentation,id_assessment,assessment_type,day,weight");
 
-        var error = Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
+        var error = await Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
 
         Assert.That(error!.Message, Does.StartWith("assessments.csv line 1: the header has no column 'date'"));
     }
 
     [Test]
-    public void Import_WhenAFileIsMissing_SaysWhichOne()
+    public async Task Import_WhenAFileIsMissing_SaysWhichOne()
     {
         File.Delete(Path.Combine(_directory, "vle.csv"));
 
-        var error = Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
+        var error = await Assert.ThrowsAsync<OuladInputException>(DryRunAsync);
 
         Assert.That(error!.Message, Does.StartWith("vle.csv: the file is missing"));
     }
@@ -102,7 +102,7 @@ public sealed class OuladMalformedInputTests
         ReplaceLine("studentVle.csv", 150_000, "AAA,2013J,544103,546657,x,1");
         var store = await OuladTestData.MigratedDatabaseAsync("oulad_malformed");
 
-        var error = Assert.ThrowsAsync<OuladInputException>(() =>
+        var error = await Assert.ThrowsAsync<OuladInputException>(() =>
             OuladImporter.RunAsync(store, _directory, NullLogger.Instance, CancellationToken.None));
 
         var courses = await OuladTestData.ScalarAsync<long>(store, "SELECT count(*) FROM lrs.courses");
