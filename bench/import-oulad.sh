@@ -29,13 +29,7 @@ dll="src/bin/Release/net10.0/Analytics.Api.dll"
 # The store must be empty and migrated before the clock starts (the budget excludes the migrations).
 dotnet "$dll" migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
 
-# The host's `import oulad` verb once it is wired; until then the one-file program beside this script runs the same importer.
-if grep -q 'OuladImporter' "$root/src/Shared/Hosting/CommandLine.cs"; then
-  command=(dotnet "$dll" import oulad "$data" "$@")
-else
-  dotnet build -c Release -v quiet -nologo bench/import-oulad.cs >&2
-  command=(dotnet run --no-build -c Release bench/import-oulad.cs -- "$data" "$@")
-fi
+command=(dotnet "$dll" import oulad "$data" "$@")
 
 echo "[bench] ${command[*]}" >&2
 start=$(date +%s.%N)

@@ -1,12 +1,16 @@
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Sources.Demo;
+using Analytics.Api.Shared.Sources.Oulad;
 
 namespace Analytics.Api.Shared.Hosting;
 
-/// <summary>The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`.</summary>
+/// <summary>
+/// The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`; `import oulad <dir>`.
+/// Exit codes: 0 done, 2 bad arguments or a validation mismatch, 3 bad input data.
+/// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "generate"];
+    private static readonly string[] Verbs = ["migrate", "generate", "import"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -23,13 +27,15 @@ public static class CommandLine
         };
         try
         {
-            var connectionString = DatabaseSetup.ConnectionString(builder.Configuration);
+            // Arguments are checked before anything touches the store.
+            var oulad = args[0] == "import" ? ParseImport(args) : null;
+            var demo = args[0] == "generate" ? DemoOptions.Parse(args[1..]) : null;
+            var connectionString = oulad?.Connection ?? DatabaseSetup.ConnectionString(builder.Configuration);
             DapperTypeHandlers.Register();
             await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellation.Token);
-            if (args[0] == "generate")
+            if (demo is not null)
             {
-                var options = DemoOptions.Parse(args[1..]);
-                var result = await DemoGenerator.RunAsync(connectionString, options, logger, cancellation.Token);
+                var result = await DemoGenerator.RunAsync(connectionString, demo, logger, cancellation.Token);
                 foreach (var (table, rows) in result.RowCounts.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     Console.Out.WriteLine($"{table,-28} {rows,12:N0}");
@@ -39,6 +45,13 @@ public static class CommandLine
                 Console.Out.WriteLine($"elapsed {result.Elapsed.TotalSeconds:F1} s");
             }
 
+            if (oulad is not null)
+            {
+                var result = await OuladImporter.RunAsync(connectionString, oulad, logger, cancellation.Token);
+                result.WriteReport(Console.Out);
+                return result.ExitCode;
+            }
+
             return 0;
         }
         catch (ArgumentException exception)
@@ -46,5 +59,15 @@ public static class CommandLine
             await Console.Error.WriteLineAsync(exception.Message);
             return 2;
         }
+        catch (Exception exception) when (exception is OuladInputException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return OuladImportResult.BadInputExitCode;
+        }
     }
+
+    private static OuladImportOptions ParseImport(string[] args) =>
+        args.Length > 1 && args[1] == "oulad"
+            ? OuladImportOptions.Parse(args[2..])
+            : throw new ArgumentException("Usage: import oulad <dir> [options] (SOURCES.md §4.1). Only the `oulad` importer exists.");
 }
