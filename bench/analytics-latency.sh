@@ -2,7 +2,8 @@
 # Uncached single-person analytics on the `scale` store (100,000 learners, 10 M activity rows): for each analytic, 500 random
 # subjects, one request at a time, each (subject, analytic) read once so nothing comes from the cache. Reports p50/p95/max per
 # analytic (client-side on loopback, which includes the loopback round trip) and the PostgreSQL plans of the three slowest.
-# Usage: bench/analytics-latency.sh [subjects-per-analytic]   (reuses bench/out/scale-pg when it holds a generated store)
+# Usage: bench/analytics-latency.sh [subjects-per-analytic]   (keeps the generated store in /var/tmp/analytics-bench-scale-pg
+# and reuses it; ONLY="course-health mastery" measures a subset)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/lib/postgres.sh
@@ -30,8 +31,14 @@ if [ "$(psql_run "SELECT to_regclass('lrs.users') IS NOT NULL AND EXISTS (SELECT
   psql_run "CREATE DATABASE analytics" postgres 2>/dev/null || true
   ConnectionStrings__Analytics=$cs dotnet "$dll" generate --preset scale --end-date 2025-03-14 --replace >"$work/generate.log"
 fi
-psql_run "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'; ALTER SYSTEM SET auto_explain.log_min_duration = -1;
-          ALTER SYSTEM SET auto_explain.log_analyze = on; ALTER SYSTEM SET auto_explain.log_buffers = on; SELECT pg_reload_conf();" >/dev/null
+# auto_explain's settings exist once the module is loaded in the session; ALTER SYSTEM runs one statement per transaction.
+auto_explain() {
+  local commands=(-c "LOAD 'auto_explain'")
+  for statement in "$@"; do commands+=(-c "$statement"); done
+  PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U analytics -d analytics -qtAX "${commands[@]}" -c "SELECT pg_reload_conf()" >/dev/null
+}
+auto_explain "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" "ALTER SYSTEM SET auto_explain.log_min_duration = -1" \
+  "ALTER SYSTEM SET auto_explain.log_analyze = on" "ALTER SYSTEM SET auto_explain.log_buffers = on"
 
 key=$(head -c 32 /dev/urandom | base64)
 port=$(pg_free_port)
@@ -64,6 +71,7 @@ analytics=(
 : >"$work/summary"
 for entry in "${analytics[@]}"; do
   read -r name role template <<<"$entry"
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then continue; fi
   list="$work/learners"; [ "$role" = trainer ] && list="$work/trainers"
   probe=$(head -n1 "$list" | cut -d' ' -f1)
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port${template//\{id\}/$probe}" \
@@ -87,7 +95,7 @@ for entry in "${analytics[@]}"; do
 done
 
 # Plans of the three slowest analytics (by p95): one more cold request each, with auto_explain logging every statement.
-psql_run "ALTER SYSTEM SET auto_explain.log_min_duration = 0; SELECT pg_reload_conf();" >/dev/null
+auto_explain "ALTER SYSTEM SET auto_explain.log_min_duration = 0"
 sleep 1
 : >"$work/plans"
 sort -k5 -n -r "$work/summary" | head -n 3 | while read -r name _ _ _ p95 _; do
@@ -100,11 +108,11 @@ sort -k5 -n -r "$work/summary" | head -n 3 | while read -r name _ _ _ p95 _; do
     curl -s -o /dev/null "http://127.0.0.1:$port${template//\{id\}/$id}?planProbe=1" -H "Authorization: Bearer $(mint_token "$key" "$id" "$role" "$org")"
     sleep 1
     { echo "### $name (p95 $p95 ms) — plans of its statements for subject $id"; echo; echo '```'
-      tail -n +"$((logstart + 1))" "$pg_dir/server.log" | grep -v 'auth_revoked\|organisation_sources\|sync_runs' | sed -n '1,400p'
+      tail -n +"$((logstart + 1))" "$pg_dir/server.log" | { grep -v 'auth_revoked' || true; } | sed -n '1,400p'
       echo '```'; echo; } >>"$work/plans"
   done
 done
-psql_run "ALTER SYSTEM RESET auto_explain.log_min_duration; ALTER SYSTEM RESET session_preload_libraries; SELECT pg_reload_conf();" >/dev/null
+auto_explain "ALTER SYSTEM RESET auto_explain.log_min_duration" "ALTER SYSTEM RESET session_preload_libraries"
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 {

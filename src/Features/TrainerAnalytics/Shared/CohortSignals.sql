@@ -31,6 +31,8 @@ WITH days AS (
            0::float8 AS session_minutes, bool_or(a.events > 0) AS progress, bool_or(a.events > 0) AS active
     FROM learners l
     JOIN lrs.activity_days a ON a.user_id = l.user_id AND a.day BETWEEN l.as_of - 13 AND l.as_of
+        -- The same window as constants, so only the months it covers are scanned (partition pruning).
+        AND a.day BETWEEN least(@asOf::date, @earlierAsOf::date) - 13 AND greatest(@asOf::date, @earlierAsOf::date)
     GROUP BY l.user_id, l.as_of, a.day
     UNION ALL
     SELECT l.user_id, l.as_of, s.submitted_on, 0, NULL, count(*)::integer, 0, true, true
@@ -59,6 +61,8 @@ WITH days AS (
     JOIN lrs.sessions se ON se.user_id = l.user_id
         AND se.started_at >= (l.as_of - 14)::timestamp AT TIME ZONE 'UTC'
         AND se.started_at < (l.as_of + 2)::timestamp AT TIME ZONE 'UTC'
+        AND se.started_at >= (least(@asOf::date, @earlierAsOf::date) - 14)::timestamp AT TIME ZONE 'UTC'
+        AND se.started_at < (greatest(@asOf::date, @earlierAsOf::date) + 2)::timestamp AT TIME ZONE 'UTC'
 ), daily AS (
     SELECT f.user_id, f.as_of, f.day,
            CASE WHEN f.day > f.as_of - 7 THEN 2 ELSE 1 END AS weight,

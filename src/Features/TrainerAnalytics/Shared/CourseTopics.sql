@@ -40,9 +40,14 @@ WITH roster AS (
     -- The topic a withdrawn learner was last active in (latest day, then the later topic in the course).
     SELECT DISTINCT ON (re.course_id, re.user_id) re.course_id, re.user_id, re.topic_id
     FROM reach re
-    JOIN roster r ON r.course_id = re.course_id AND r.user_id = re.user_id AND r.withdrawn
+    JOIN (SELECT r.course_id, r.user_id FROM roster r WHERE r.withdrawn) r ON r.course_id = re.course_id AND r.user_id = re.user_id
     JOIN lrs.topics t ON t.id = re.topic_id
     ORDER BY re.course_id, re.user_id, re.last_day DESC, t.position DESC, t.id DESC
+), drops AS (
+    -- Counted once here: as a correlated subquery per topic the planner re-ran last_topic for every topic.
+    SELECT lt.course_id, lt.topic_id, count(*)::integer AS dropped
+    FROM last_topic lt
+    GROUP BY lt.course_id, lt.topic_id
 ), reach_facts AS (
     SELECT re.course_id, re.topic_id,
            count(*)::integer AS reached,
@@ -76,7 +81,7 @@ SELECT t.course_id AS CourseId,
        t.title AS Title,
        t.position AS Position,
        coalesce(rf.reached, 0) AS Reached,
-       (SELECT count(*) FROM last_topic lt WHERE lt.course_id = t.course_id AND lt.topic_id = t.id)::integer AS Dropped,
+       coalesce(dr.dropped, 0) AS Dropped,
        rf.median_events AS MedianEvents,
        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d.duration_s)
         FROM durations d WHERE d.course_id = t.course_id AND d.topic_id = t.id)::float8 AS MedianItemSeconds,
@@ -90,5 +95,6 @@ SELECT t.course_id AS CourseId,
 FROM lrs.topics t
 LEFT JOIN reach_facts rf ON rf.course_id = t.course_id AND rf.topic_id = t.id
 LEFT JOIN score_facts sf ON sf.course_id = t.course_id AND sf.topic_id = t.id
+LEFT JOIN drops dr ON dr.course_id = t.course_id AND dr.topic_id = t.id
 WHERE t.course_id = ANY (@courseIds)
 ORDER BY t.course_id, t.position, t.id;

@@ -1,7 +1,8 @@
 -- Teaching effectiveness inputs at asOf (ANALYTICS.md §2.4). Local dates of feedback are the trainer's (@zone).
--- 1. per trainer: the subject over @courseIds (its courses in scope, or the one requested), and every other trainer of
---    @organisationId over all the courses they teach (the peers): learners, finished enrolments, (learner, assessment) pairs
---    passed, and ratings with their 90-day windows;
+-- 1. per trainer: the subject over @courseIds (its courses in scope, or the one requested) and, with @includePeers, every
+--    other trainer of @organisationId over all the courses they teach (the peers): learners, finished enrolments, (learner,
+--    assessment) pairs passed, and ratings with their 90-day windows. The peers cost a pass over the organisation's
+--    submissions, so the handler reads them once per organisation and asOf (with no subject course) and caches them;
 -- 2. per learner of the subject's courses with ≥ 4 non-banked scores: mean of the last 2 minus mean of the first 2;
 -- 3. (completed learner, course skill) pairs of the subject's courses and those acquired after the enrolment.
 WITH taught AS (
@@ -12,7 +13,7 @@ WITH taught AS (
     FROM lrs.user_roles ur
     JOIN lrs.users u ON u.id = ur.user_id
     JOIN lrs.course_trainers ct ON ct.user_id = ur.user_id
-    WHERE ur.role = 'trainer' AND u.organisation_id = @organisationId AND ur.user_id <> @trainerId
+    WHERE @includePeers AND ur.role = 'trainer' AND u.organisation_id = @organisationId AND ur.user_id <> @trainerId
 ), roster AS (
     SELECT t.trainer_id, c.id AS course_id, e.user_id,
            CASE

@@ -5,6 +5,7 @@ using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
+using Microsoft.Extensions.Caching.Hybrid;
 using Npgsql;
 
 namespace Analytics.Api.Features.TrainerAnalytics.TeachingEffectiveness;
@@ -17,7 +18,9 @@ public sealed class TeachingEffectivenessHandler(
     NpgsqlDataSource dataSource,
     IConfiguration configuration,
     TimeProvider timeProvider,
-    PrivacySettings privacy)
+    PrivacySettings privacy,
+    HybridCache cache,
+    CacheLifetimes lifetimes)
     : IQueryHandler<TeachingEffectivenessQuery, AnalyticResult<TeachingEffectivenessPayload>>
 {
     public async ValueTask<AnalyticResult<TeachingEffectivenessPayload>> Handle(TeachingEffectivenessQuery query, CancellationToken cancellationToken)
@@ -32,6 +35,7 @@ public sealed class TeachingEffectivenessHandler(
             ? scope.Courses.Select(c => c.Id).ToArray()
             : [scope.ResolveCourse(query.CourseId)!.Id];
 
+        var openEndedWindowDays = CourseHealthSettings.From(configuration).OpenEndedWindowDays;
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqlQueries.Get("TeachingEffectiveness"),
             new
@@ -39,19 +43,45 @@ public sealed class TeachingEffectivenessHandler(
                 trainerId = query.TrainerId,
                 organisationId = subject.OrganisationId,
                 courseIds,
+                includePeers = false,
                 asOf = subject.AsOf,
                 zone = subject.TimeZone,
-                openEndedWindowDays = CourseHealthSettings.From(configuration).OpenEndedWindowDays,
+                openEndedWindowDays,
             },
             cancellationToken: cancellationToken));
         var outcomes = (await results.ReadAsync<TrainerOutcome>()).ToArray();
         var improvements = (await results.ReadAsync<double>()).ToArray();
         var skills = await results.ReadSingleAsync<SkillAcquisition>();
 
+        // Peer outcomes are the same for every trainer of the organisation on a day: one read per (organisation, asOf, zone)
+        // for the trainer category's lifetime instead of a pass over the organisation's submissions on every request.
+        var peers = await cache.GetOrCreateAsync(
+            $"analytics:organisation:{subject.OrganisationId}:trainer:teaching-peers:{subject.AsOf:yyyy-MM-dd}:{subject.TimeZone}:{openEndedWindowDays}",
+            (connection, subject, openEndedWindowDays),
+            async (state, ct) =>
+            {
+                await using var peerResults = await state.connection.QueryMultipleAsync(new CommandDefinition(
+                    SqlQueries.Get("TeachingEffectiveness"),
+                    new
+                    {
+                        trainerId = string.Empty,
+                        organisationId = state.subject.OrganisationId,
+                        courseIds = Array.Empty<string>(),
+                        includePeers = true,
+                        asOf = state.subject.AsOf,
+                        zone = state.subject.TimeZone,
+                        openEndedWindowDays = state.openEndedWindowDays,
+                    },
+                    cancellationToken: ct));
+                return (await peerResults.ReadAsync<TrainerOutcome>()).ToArray();
+            },
+            new HybridCacheEntryOptions { Expiration = lifetimes.For(CacheCategory.Trainer), LocalCacheExpiration = lifetimes.For(CacheCategory.Trainer) },
+            cancellationToken: cancellationToken);
+
         var payload = TeachingEffectivenessCalculator.Compute(
             subject.AsOf,
             outcomes.FirstOrDefault(o => o.TrainerId == query.TrainerId),
-            outcomes.Where(o => o.TrainerId != query.TrainerId).ToArray(),
+            peers.Where(o => o.TrainerId != query.TrainerId).ToArray(),
             improvements,
             skills,
             scope.MinGroupSize,
