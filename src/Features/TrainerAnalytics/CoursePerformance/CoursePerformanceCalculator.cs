@@ -117,6 +117,30 @@ public static class CoursePerformanceCalculator
         return (payload, TrainerPrivacy.Segments(minGroupSize, suppressedCourses));
     }
 
+    /// <summary>
+    /// The courses whose #8 recommendations the payload quotes: the two lowest-health ones. Health does not depend on the
+    /// per-topic facts, so the handler reads those only for these courses.
+    /// </summary>
+    public static IReadOnlyList<string> CoursesQuotedForRecommendations(
+        DateOnly asOf,
+        IReadOnlyList<TrainerCourse> courses,
+        CourseHealthData data,
+        int minGroupSize,
+        bool providesFeedback,
+        CourseHealthSettings settings,
+        CohortSettings cohort) =>
+        courses
+            .Select(course => (Course: course, Health: CourseHealthCalculator.Compute(
+                new CourseHealthInput(course, data.Outcome(course.Id, asOf), data.SignalsOf(course.Id, asOf), [], minGroupSize, providesFeedback, asOf),
+                settings,
+                cohort)))
+            .Where(r => r.Health.Health is not null)
+            .OrderBy(r => r.Health.Health)
+            .ThenBy(r => r.Course.Id, StringComparer.Ordinal)
+            .Take(RecommendedCourses)
+            .Select(r => r.Course.Id)
+            .ToArray();
+
     /// <summary>The empty shape: no course in the requested view.</summary>
     public static CoursePerformancePayload Empty(DateOnly asOf) => new()
     {

@@ -35,7 +35,11 @@ public sealed class CoursePerformanceHandler(
         var cohort = CohortSettings.From(configuration);
         var data = await CourseHealthReader.ReadAsync(
             connection, courses.Select(c => c.Id).ToArray(), subject, subject.AsOf.AddDays(-CoursePerformanceCalculator.TrendDays),
-            settings, cohort, cancellationToken);
+            settings, cohort, cancellationToken, includeTopics: false);
+        // Per-topic facts are the costly read and feed only the recommendations of the two lowest-health courses.
+        var quoted = CoursePerformanceCalculator.CoursesQuotedForRecommendations(
+            subject.AsOf, courses, data, scope.MinGroupSize, scope.ProvidesFeedback, settings, cohort);
+        data = data with { Topics = await CourseHealthReader.ReadTopicsAsync(connection, quoted, subject, settings, cancellationToken) };
         var (payload, suppression) = courses.Length == 0
             ? (CoursePerformanceCalculator.Empty(subject.AsOf), null)
             : CoursePerformanceCalculator.Compute(subject.AsOf, courses, data, scope.MinGroupSize, scope.ProvidesFeedback, settings, cohort);

@@ -18,7 +18,8 @@ public static class CourseHealthReader
         DateOnly earlierAsOf,
         CourseHealthSettings settings,
         CohortSettings cohort,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool includeTopics = true)
     {
         if (courseIds.Count == 0)
         {
@@ -26,7 +27,7 @@ public static class CourseHealthReader
         }
 
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            SqlQueries.Get("CourseOutcomes") + SqlQueries.Get("CohortSignals") + SqlQueries.Get("CourseTopics"),
+            SqlQueries.Get("CourseOutcomes") + SqlQueries.Get("CohortSignals") + (includeTopics ? SqlQueries.Get("CourseTopics") : string.Empty),
             new
             {
                 courseIds = courseIds.ToArray(),
@@ -41,7 +42,33 @@ public static class CourseHealthReader
             cancellationToken: cancellationToken));
         var outcomes = (await results.ReadAsync<CourseOutcome>()).ToArray();
         var signals = (await results.ReadAsync<CohortSignal>()).ToArray();
-        var topics = (await results.ReadAsync<CourseTopic>()).ToArray();
+        var topics = includeTopics ? (await results.ReadAsync<CourseTopic>()).ToArray() : [];
         return new CourseHealthData(outcomes, signals, topics);
+    }
+
+    /// <summary>Only the per-topic facts (drop-off points, struggling topics) of some courses.</summary>
+    public static async Task<IReadOnlyList<CourseTopic>> ReadTopicsAsync(
+        NpgsqlConnection connection,
+        IReadOnlyList<string> courseIds,
+        SubjectContext subject,
+        CourseHealthSettings settings,
+        CancellationToken cancellationToken)
+    {
+        if (courseIds.Count == 0)
+        {
+            return [];
+        }
+
+        var topics = await connection.QueryAsync<CourseTopic>(new CommandDefinition(
+            SqlQueries.Get("CourseTopics"),
+            new
+            {
+                courseIds = courseIds.ToArray(),
+                asOf = subject.AsOf,
+                zone = subject.TimeZone,
+                openEndedWindowDays = settings.OpenEndedWindowDays,
+            },
+            cancellationToken: cancellationToken));
+        return topics.ToArray();
     }
 }
