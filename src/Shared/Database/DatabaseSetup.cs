@@ -13,6 +13,13 @@ public static class DatabaseSetup
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);
             builder.ConnectionStringBuilder.ApplicationName ??= "analytics-api";
+            // Analytics statements run again and again with other parameters; preparing them saves the planning, which over
+            // the monthly partitions costs several milliseconds per statement (an explicit setting in the string wins).
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
             return builder.Build();
         });
         return services;
