@@ -69,6 +69,25 @@ public static class Problems
     public static ApiProblemException UnsupportedMediaType() =>
         new(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Request bodies must be application/json.");
 
+    public static ApiProblemException RateLimited(string policy, int limit, int windowSeconds, int retryAfterSeconds, string what) =>
+        new(429, "RATE_LIMIT_EXCEEDED", "Too many requests",
+            $"Limit of {limit} {what} per {windowSeconds} seconds reached. Try again in {retryAfterSeconds} seconds.",
+            new Dictionary<string, object?>
+            {
+                ["policy"] = policy,
+                ["limit"] = limit,
+                ["windowSeconds"] = windowSeconds,
+                ["retryAfter"] = retryAfterSeconds,
+            },
+            new Dictionary<string, string>
+            {
+                ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["RateLimit-Policy"] = $"{limit};w={windowSeconds}",
+                ["RateLimit-Limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["RateLimit-Remaining"] = "0",
+                ["RateLimit-Reset"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+
     public static ApiProblemException DataUnavailable(string detail) =>
         new(503, "DATA_UNAVAILABLE", "Data unavailable", detail,
             new Dictionary<string, object?> { ["retryAfter"] = 30 },
