@@ -10,6 +10,7 @@ public static class SchedulingSetup
 {
     public static IServiceCollection AddAnalyticsScheduling(this IServiceCollection services)
     {
+        services.AddSingleton<PartitionMaintenance>();
         services.AddQuartz(quartz =>
         {
             quartz.AddJob<PartitionMaintenanceJob>(job => job.WithIdentity(PartitionMaintenanceJob.Key).StoreDurably());
@@ -17,6 +18,10 @@ public static class SchedulingSetup
                 .ForJob(PartitionMaintenanceJob.Key)
                 .WithIdentity("partition-maintenance-daily", "maintenance")
                 .WithCronSchedule("0 30 1 * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(PartitionMaintenanceJob.Key)
+                .WithIdentity("partition-maintenance-at-start", "maintenance")
+                .StartNow());
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
