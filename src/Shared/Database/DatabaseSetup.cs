@@ -13,6 +13,13 @@ public static class DatabaseSetup
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);
             builder.ConnectionStringBuilder.ApplicationName ??= "analytics-api";
+            // Every statement of the service has a bound (API.md §1.6: 6 s per request); analytics are cut earlier by their budget.
+            if (builder.ConnectionStringBuilder.CommandTimeout == 30)
+            {
+                builder.ConnectionStringBuilder.CommandTimeout = 10;
+            }
+
+            builder.ConnectionStringBuilder.Timeout = Math.Min(builder.ConnectionStringBuilder.Timeout, 5);
             // Analytics statements run again and again with other parameters; preparing them saves the planning, which over
             // the monthly partitions costs several milliseconds per statement (an explicit setting in the string wins).
             if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)

@@ -42,6 +42,7 @@ public static class AnalyticsServices
         services.AddSingleton<CacheLifetimes>();
         services.AddSingleton<Staleness>();
         services.AddSingleton<PrivacySettings>();
+        services.AddSingleton<ComputeBudget>();
         services.AddScoped<AccessPolicy>();
         services.AddScoped<AnalyticsResponses>();
         services.AddValidatorsFromAssemblyContaining<StoreInitializer>(ServiceLifetime.Singleton, includeInternalTypes: true);

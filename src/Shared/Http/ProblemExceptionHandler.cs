@@ -18,6 +18,8 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             BadHttpRequestException { InnerException: JsonException } => Problems.MalformedRequest("The request body is not valid JSON."),
             BadHttpRequestException bad => Problems.MalformedRequest(bad.Message),
             JsonException => Problems.MalformedRequest("The request body is not valid JSON."),
+            NpgsqlException or TimeoutException when IsDatabase(exception) && IsAnalyticsRead(httpContext) =>
+                Problems.DataUnavailable("The analytics store is unavailable and nothing cached can answer; try again shortly."),
             NpgsqlException or TimeoutException when IsDatabase(exception) => Problems.ServiceUnavailable("The database is unavailable; try again shortly."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
@@ -37,6 +39,16 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         await ProblemWriter.WriteAsync(httpContext, problem);
         return true;
     }
+
+    // API.md §1.2: analytics are the learner, trainer, org-admin, compat, comparison, predictive and gamification reads.
+    private static readonly string[] AnalyticsPrefixes =
+    [
+        "/api/v1/learner/analytics", "/api/v1/trainer/analytics", "/api/v1/org-admin/analytics", "/api/v1/analytics/trainer",
+        "/api/v1/comparison", "/api/v1/predictive", "/api/v1/gamification",
+    ];
+
+    private static bool IsAnalyticsRead(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) && AnalyticsPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix));
 
     private static bool IsDatabase(Exception exception) =>
         exception is NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: System.Net.Sockets.SocketException }
