@@ -43,7 +43,8 @@ auto_explain "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" "ALTE
 key=$(head -c 32 /dev/urandom | base64)
 port=$(pg_free_port)
 ConnectionStrings__Analytics=$cs Sources__Mode=upstream ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey=$key \
-  ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning dotnet "$dll" >"$work/app.log" 2>&1 &
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning RateLimits__read__Limit=1000000 \
+  RateLimits__system__Limit=1000000 dotnet "$dll" >"$work/app.log" 2>&1 &
 app_pid=$!
 until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
   kill -0 "$app_pid" 2>/dev/null || { tail -n 30 "$work/app.log"; exit 1; }

@@ -18,6 +18,9 @@ public static class AnalyticsPipeline
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
+        // API.md §1.6: the rate limit (4) comes after authentication (3) and before the active role (5).
+        app.UseRateLimitPolicyHeaders();
+        app.UseRateLimiter();
         app.UseMiddleware<ActiveRoleMiddleware>();
         app.UseAuthorization();
 

@@ -35,6 +35,7 @@ public static class AnalyticsServices
         services.AddHostedService<DemoUsersBanner>();
         services.AddAnalyticsDatabase(configuration);
         services.AddAnalyticsAuthentication(configuration);
+        services.AddAnalyticsRateLimiting(configuration);
         services.AddAnalyticsScheduling();
         services.AddAnalyticsTelemetry(configuration);
         services.AddMemoryCache();

@@ -25,6 +25,10 @@ public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictio
         // Every rate class very high, except in the rate-limit tests, which pass their own limits (CONVENTIONS.md, Tests).
         builder.UseSetting("RateLimits:login:Limit", "1000000");
         builder.UseSetting("RateLimits:loginEmail:Limit", "1000000");
+        foreach (var rateClass in new[] { "token", "session", "read", "system" })
+        {
+            builder.UseSetting($"RateLimits:{rateClass}:Limit", "1000000");
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(new TestLogProvider()));
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
