@@ -12,6 +12,9 @@ public static class AnalyticsPipeline
     public static WebApplication UseAnalytics(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api/v1/auth"),
+            branch => branch.UseResponseCompression());
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);

@@ -69,6 +69,14 @@ public static class AnalyticsServices
             json.SerializerOptions.Converters.Add(new UtcInstantConverter());
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
+        // API.md §6.4: Brotli or gzip for JSON bodies over 1 KiB; the pipeline leaves /auth/* uncompressed (secrets beside reflected input).
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            compression.MimeTypes = ["application/json", "application/problem+json", "text/csv"];
+        });
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
             var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>()
