@@ -23,7 +23,8 @@ public sealed class AccessPolicy(NpgsqlDataSource dataSource, IMemoryCache cache
         if (!cache.TryGetValue(key, out AccessDecision decision))
         {
             decision = await DecideAsync(caller, scope, subjectId, cancellationToken);
-            cache.Set(key, decision, DecisionLifetime);
+            // The memory cache is size-limited in bytes (HybridCache sizes its entries by payload); a decision is a few dozen.
+            cache.Set(key, decision, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = DecisionLifetime, Size = 64 });
         }
 
         switch (decision)

@@ -38,7 +38,10 @@ public static class AnalyticsServices
         services.AddAnalyticsRateLimiting(configuration);
         services.AddAnalyticsScheduling();
         services.AddAnalyticsTelemetry(configuration);
-        services.AddMemoryCache();
+        // Bounded: HybridCache sizes its memory entries by payload bytes, so this caps the first cache level at
+        // `Analytics:Cache:MemoryLimitMegabytes` (256) and evicts beyond it, whatever the number of subjects read.
+        services.AddMemoryCache(memory =>
+            memory.SizeLimit = configuration.GetValue("Analytics:Cache:MemoryLimitMegabytes", 256L) * 1024 * 1024);
         services.AddHybridCache();
         services.AddSingleton<CacheLifetimes>();
         services.AddSingleton<Staleness>();
