@@ -10,6 +10,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/lib/postgres.sh"
 # shellcheck source=lib/tokens.sh
 source "$root/bench/lib/tokens.sh"
+# shellcheck source=lib/results.sh
+source "$root/bench/lib/results.sh"
 subjects=${1:-500}
 out="$root/bench/out"
 mkdir -p "$out"
@@ -118,10 +120,9 @@ auto_explain "ALTER SYSTEM RESET auto_explain.log_min_duration" "ALTER SYSTEM RE
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 {
+  echo "## Uncached single-person analytics on the scale store"
   echo
-  echo "## Uncached single-person analytics on the scale store ($(date -u +%Y-%m-%d))"
-  echo
-  echo "- Command: \`bash bench/analytics-latency.sh $subjects\` — scale preset (100,000 learners, 10 M activity rows), Release build,"
+  echo "- Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`bash bench/analytics-latency.sh $subjects\` — scale preset (100,000 learners, 10 M activity rows), Release build,"
   echo "  one request at a time, each (subject, analytic) read once (no memory entry; snapshots do not exist yet), latency measured by"
   echo "  curl on loopback (server time + loopback round trip). Target: p95 under 100 ms."
   echo "- Machine: $machine; PostgreSQL $(psql_run 'SHOW server_version')"
@@ -136,5 +137,7 @@ machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
   echo
   cat "$work/plans"
   echo "</details>"
-} >>"$root/bench/RESULTS.md"
+  echo
+} >"$work/section"
+replace_results_section "## Uncached single-person analytics on the scale store" "$work/section"
 cat "$work/summary"

@@ -8,6 +8,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 # shellcheck source=../scripts/lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
+# shellcheck source=lib/results.sh
+source "$root/bench/lib/results.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 work=$(mktemp -d /tmp/analytics-bench.XXXXXX)
@@ -59,15 +61,5 @@ section=$(mktemp)
   echo
 } >"$section"
 
-results="$root/bench/RESULTS.md"
-[ -f "$results" ] || printf '# Benchmark results\n\n' >"$results"
-# Replace this benchmark's section, keep every other one.
-awk -v heading="## Demo generation (scale preset)" '
-  $0 == heading { skip = 1; next }
-  skip && /^## / { skip = 0 }
-  !skip { print }
-' "$results" >"$results.tmp"
-cat "$section" >>"$results.tmp"
-mv "$results.tmp" "$results"
+replace_results_section "## Demo generation (scale preset)" "$section"
 rm -f "$section"
-echo "[bench] results written to bench/RESULTS.md" >&2

@@ -5,6 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
+# shellcheck source=lib/results.sh
+source "$root/bench/lib/results.sh"
 work=$(mktemp -d /tmp/analytics-bench.XXXXXX)
 chmod 755 "$work"
 app_pid=""
@@ -31,12 +33,13 @@ rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
 hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status")
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 {
+  echo "## Idle memory of the service"
   echo
-  echo "## Idle memory of the service ($(date -u +%Y-%m-%d))"
-  echo
-  echo "- Command: \`bash bench/idle-memory.sh\` (Release build, Production environment, demo store of the small preset generated at first start)"
+  echo "- Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`bash bench/idle-memory.sh\` (Release build, Production environment, demo store of the small preset generated at first start)"
   echo "- Machine: $machine"
   echo "- Start to ready, including migrations and demo generation: ${ready_seconds} s"
   echo "- Resident memory 20 s after one login and one velocity read: **$((rss_kb / 1024)) MiB** (peak during start: $((hwm_kb / 1024)) MiB)"
-} >> "$root/bench/RESULTS.md"
+  echo
+} >"$work/section"
+replace_results_section "## Idle memory of the service" "$work/section"
 echo "idle RSS $((rss_kb / 1024)) MiB, peak $((hwm_kb / 1024)) MiB, ready in ${ready_seconds} s"
