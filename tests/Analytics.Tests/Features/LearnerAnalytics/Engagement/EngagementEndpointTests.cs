@@ -13,13 +13,12 @@ public sealed class EngagementEndpointTests
 {
     private const string Org = "eng-org";
     private const string NoDurationOrg = "eng-nodur-org";
-    private const string OtherOrg = "eng-other-org";
     private static readonly DateOnly AsOf = new(2025, 3, 14);
 
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        foreach (var org in new[] { Org, NoDurationOrg, OtherOrg })
+        foreach (var org in new[] { Org, NoDurationOrg })
         {
             await TestStore.OrganisationAsync(org, AsOf.AddDays(1));
         }
@@ -28,7 +27,6 @@ public sealed class EngagementEndpointTests
         await TestStore.UserAsync("eng-peer", Org, "eng.peer@example.test", "learner");
         await TestStore.UserAsync("eng-trainer", Org, "eng.trainer@example.test", "trainer");
         await TestStore.UserAsync("eng-admin", Org, "eng.admin@example.test", "org-admin");
-        await TestStore.UserAsync("eng-outsider", OtherOrg, "eng.outsider@example.test", "org-admin");
         await TestStore.UserAsync("eng-empty", Org, "eng.empty@example.test", "learner");
         await TestStore.UserAsync("eng-g3n", NoDurationOrg, "eng.g3n@example.test", "learner");
 
@@ -188,15 +186,6 @@ public sealed class EngagementEndpointTests
     }
 
     [Test]
-    public async Task Get_WhenLearnerReadsAnotherLearner_Returns403()
-    {
-        var (response, _) = await GetAsync("eng.peer@example.test", "eng-g3");
-        using var __ = response;
-
-        await ApiClient.AssertProblemAsync(response, HttpStatusCode.Forbidden, "ACCESS_DENIED");
-    }
-
-    [Test]
     public async Task Get_WhenTrainerReadsOwnStudent_Returns200WithTheSameValues()
     {
         var (response, body) = await GetAsync("eng.trainer@example.test", "eng-g3");
@@ -211,27 +200,6 @@ public sealed class EngagementEndpointTests
     }
 
     [Test]
-    public async Task Get_WhenTrainerReadsLearnerOutsideTheirCourses_Returns403()
-    {
-        var (response, _) = await GetAsync("eng.trainer@example.test", "eng-peer");
-        using var __ = response;
-
-        await ApiClient.AssertProblemAsync(response, HttpStatusCode.Forbidden, "ACCESS_DENIED");
-    }
-
-    [Test]
-    public async Task Get_WhenOrgAdminReadsMemberOrOutsider_Returns200Or403()
-    {
-        var (member, _) = await GetAsync("eng.admin@example.test", "eng-g3");
-        var (foreign, _) = await GetAsync("eng.outsider@example.test", "eng-g3");
-        using var a = member;
-        using var b = foreign;
-
-        Assert.That(member.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await ApiClient.AssertProblemAsync(foreign, HttpStatusCode.Forbidden, "ACCESS_DENIED");
-    }
-
-    [Test]
     public async Task Get_OwnIdNotInTheStore_Returns404SubjectNotFound()
     {
         var token = TestTokens.Mint("eng-ghost", ["learner"], Org);
@@ -239,18 +207,6 @@ public sealed class EngagementEndpointTests
         using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/engagement/eng-ghost", token);
 
         await ApiClient.AssertProblemAsync(response, HttpStatusCode.NotFound, "SUBJECT_NOT_FOUND");
-    }
-
-    [TestCase("bad%20id")]
-    [TestCase("a'--")]
-    [TestCase("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
-    public async Task Get_WithInvalidId_Returns400NamingUserId(string id)
-    {
-        var (response, _) = await GetAsync("eng.g3@example.test", id);
-        using var __ = response;
-
-        var body = await ApiClient.AssertProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_ERROR");
-        Assert.That(body["errors"]!["userId"], Is.Not.Null);
     }
 
     [TestCase("6")]

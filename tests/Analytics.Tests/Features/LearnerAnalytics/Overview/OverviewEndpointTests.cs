@@ -79,35 +79,4 @@ public sealed class OverviewEndpointTests
             Assert.That(data["skillGap"]!["skills"]!.AsArray(), Has.Count.EqualTo(skillGapData["skills"]!.AsArray().Count));
         });
     }
-
-    [Test]
-    public async Task Get_WhenLearnerReadsAnotherLearner_Returns403()
-    {
-        var token = await ApiClient.TokenAsync("learner@test.com");
-
-        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/supertester-999", token);
-
-        await ApiClient.AssertProblemAsync(response, HttpStatusCode.Forbidden, "ACCESS_DENIED");
-    }
-
-    [Test]
-    public async Task Get_WhenTrainerReadsOwnStudent_Returns200()
-    {
-        var token = await ApiClient.TokenAsync("trainer@test.com");
-
-        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/learner-123", token);
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    [Test]
-    public async Task Get_WithInvalidId_Returns400()
-    {
-        var token = await ApiClient.TokenAsync("learner@test.com");
-
-        using var response = await ApiClient.GetAsync("/api/v1/learner/analytics/overview/not%20valid", token);
-
-        var body = await ApiClient.AssertProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_ERROR");
-        Assert.That(body["errors"]!["userId"], Is.Not.Null);
-    }
 }
