@@ -80,19 +80,29 @@ public static partial class DatabaseMigrator
                 upgradeLog);
             cancellationToken.ThrowIfCancellationRequested();
 
-            var thisMonth = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-            thisMonth = new DateOnly(thisMonth.Year, thisMonth.Month, 1);
-            foreach (var (table, monthsBack, monthsAhead) in PartitionedTables)
-            {
-                var created = await EnsurePartitionsAsync(
-                    lockConnection, table, thisMonth.AddMonths(-monthsBack), thisMonth.AddMonths(monthsAhead), cancellationToken);
-                LogPartitionsEnsured(logger, table, created);
-            }
+            await EnsureAllPartitionsAsync(lockConnection, timeProvider, logger, cancellationToken);
         }
         finally
         {
             // Unlock even when cancelled: the connection may go back to a pool.
             await ExecuteAsync(lockConnection, MigrationUnlockSql, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// The partitions every partitioned table needs around the current month (DATA_MODEL.md §8): run at start-up by the
+    /// migrator and daily by the partition-maintenance job.
+    /// </summary>
+    public static async Task EnsureAllPartitionsAsync(
+        NpgsqlConnection connection, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        foreach (var (table, monthsBack, monthsAhead) in PartitionedTables)
+        {
+            var created = await EnsurePartitionsAsync(
+                connection, table, thisMonth.AddMonths(-monthsBack), thisMonth.AddMonths(monthsAhead), cancellationToken);
+            LogPartitionsEnsured(logger, table, created);
         }
     }
 

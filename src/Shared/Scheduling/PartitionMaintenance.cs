@@ -19,13 +19,7 @@ public sealed partial class PartitionMaintenance(NpgsqlDataSource dataSource, Ti
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var month = new DateOnly(today.Year, today.Month, 1);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        foreach (var (table, monthsBack) in PartitionedTables.All)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                SqlQueries.Get("Partitions.Ensure"),
-                new { table, fromMonth = month.AddMonths(-monthsBack), toMonth = month.AddMonths(3) },
-                cancellationToken: cancellationToken));
-        }
+        await DatabaseMigrator.EnsureAllPartitionsAsync(connection, timeProvider, logger, cancellationToken);
 
         var historyCutoff = month.AddYears(-7);
         var expired = await connection.QueryAsync<string>(new CommandDefinition(
