@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Errors;
 using Analytics.Api.Shared.Observability;
@@ -14,6 +15,8 @@ public sealed class CachingBehaviour<TMessage, TResponse>(HybridCache cache, Cac
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
+    private static readonly string MessageName = typeof(TMessage).Name;
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (message is not ICacheableQuery cacheable)
@@ -35,7 +38,13 @@ public sealed class CachingBehaviour<TMessage, TResponse>(HybridCache cache, Cac
                 async (state, ct) =>
                 {
                     computed = true;
-                    return await state.next(state.message, ct);
+                    var started = Stopwatch.GetTimestamp();
+                    var value = await state.next(state.message, ct);
+                    // Timed here, once for every analytic, rather than in each handler.
+                    AnalyticsTelemetry.ComputeDuration.Record(
+                        Stopwatch.GetElapsedTime(started).TotalSeconds,
+                        new KeyValuePair<string, object?>("analytic", value is IAnalyticResult analytic ? analytic.Analytic : MessageName));
+                    return value;
                 },
                 new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
                 [cacheable.Category.ToString()],

@@ -3,7 +3,6 @@ using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Errors;
-using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
 using Npgsql;
@@ -16,7 +15,6 @@ public sealed class ContentEffectivenessHandler(NpgsqlDataSource dataSource, ICo
 {
     public async ValueTask<AnalyticResult<ContentEffectivenessPayload>> Handle(ContentEffectivenessQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -46,8 +44,6 @@ public sealed class ContentEffectivenessHandler(NpgsqlDataSource dataSource, ICo
         var payload = ContentEffectivenessCalculator.Compute(subject.AsOf, inputs, filter, ContentEffectivenessSettings.From(configuration))
             with
         { Source = subject.Source };
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "content-effectiveness"));
         return new AnalyticResult<ContentEffectivenessPayload>(
             "content-effectiveness", payload, new AnalyticSubject("learner", query.UserId), now, subject.DataAsOf, subject.Source);
     }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Errors;
-using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
 using Npgsql;
@@ -16,7 +14,6 @@ public sealed class MasteryHandler(NpgsqlDataSource dataSource, IConfiguration c
 {
     public async ValueTask<AnalyticResult<MasteryPayload>> Handle(MasteryQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         var settings = MasterySettings.From(configuration);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -41,8 +38,6 @@ public sealed class MasteryHandler(NpgsqlDataSource dataSource, IConfiguration c
         }
 
         var payload = MasteryCalculator.Compute(subject.AsOf, inputs, settings, query.EffectivePathId) with { Source = subject.Source };
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "mastery"));
         return new AnalyticResult<MasteryPayload>(
             "mastery", payload, new AnalyticSubject("learner", query.UserId), now, subject.DataAsOf, subject.Source);
     }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Errors;
-using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
 using Npgsql;
@@ -16,7 +14,6 @@ public sealed class PerformanceHandler(NpgsqlDataSource dataSource, IConfigurati
 {
     public async ValueTask<AnalyticResult<PerformancePayload>> Handle(PerformanceQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -37,8 +34,6 @@ public sealed class PerformanceHandler(NpgsqlDataSource dataSource, IConfigurati
         var payload = PerformanceCalculator.Compute(subject.AsOf, submissions, skills, PerformanceSettings.From(configuration))
             with
         { Source = subject.Source };
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "performance"));
         return new AnalyticResult<PerformancePayload>(
             "performance", payload, new AnalyticSubject("learner", query.UserId), now, subject.DataAsOf, subject.Source);
     }

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Analytics.Api.Features.LearnerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
-using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
 using Npgsql;
@@ -15,7 +13,6 @@ public sealed class VelocityHandler(NpgsqlDataSource dataSource, IConfiguration 
 {
     public async ValueTask<AnalyticResult<VelocityPayload>> Handle(VelocityQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -29,8 +26,6 @@ public sealed class VelocityHandler(NpgsqlDataSource dataSource, IConfiguration 
             subject.AsOf, enrolments, units, hasLearningPath, VelocitySettings.From(configuration), query.EffectiveWindow)
             with
         { Source = subject.Source };
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "velocity"));
         return new AnalyticResult<VelocityPayload>(
             "velocity", payload, new AnalyticSubject("learner", query.UserId), now, subject.DataAsOf, subject.Source);
     }

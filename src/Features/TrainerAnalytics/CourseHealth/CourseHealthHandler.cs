@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Analytics.Api.Features.TrainerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
-using Analytics.Api.Shared.Observability;
 using Mediator;
 using Npgsql;
 
@@ -17,7 +15,6 @@ public sealed class CourseHealthHandler(
 {
     public async ValueTask<AnalyticResult<CourseHealthPayload>> Handle(CourseHealthQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var scope = await TrainerCourseScope.ReadAsync(
@@ -46,8 +43,6 @@ public sealed class CourseHealthHandler(
             suppression = result.Suppression;
         }
 
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "course-health"));
         return new AnalyticResult<CourseHealthPayload>(
             "course-health", payload with { Source = subject.Source }, new AnalyticSubject("trainer", query.TrainerId), now,
             subject.DataAsOf, subject.Source)

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Analytics.Api.Features.TrainerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
-using Analytics.Api.Shared.Observability;
 using Mediator;
 using Npgsql;
 
@@ -20,7 +18,6 @@ public sealed class CoursePerformanceHandler(
 {
     public async ValueTask<AnalyticResult<CoursePerformancePayload>> Handle(CoursePerformanceQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var scope = await TrainerCourseScope.ReadAsync(
@@ -44,8 +41,6 @@ public sealed class CoursePerformanceHandler(
             ? (CoursePerformanceCalculator.Empty(subject.AsOf), null)
             : CoursePerformanceCalculator.Compute(subject.AsOf, courses, data, scope.MinGroupSize, scope.ProvidesFeedback, settings, cohort);
 
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "course-performance"));
         return new AnalyticResult<CoursePerformancePayload>(
             "course-performance", payload with { Source = subject.Source }, new AnalyticSubject("trainer", query.TrainerId), now,
             subject.DataAsOf, subject.Source)

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Analytics.Api.Features.TrainerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
-using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
 using Npgsql;
@@ -22,7 +20,6 @@ public sealed class StudentDistributionHandler(
 {
     public async ValueTask<AnalyticResult<StudentDistributionPayload>> Handle(StudentDistributionQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var scope = await TrainerCourseScope.ReadAsync(
@@ -66,8 +63,6 @@ public sealed class StudentDistributionHandler(
                 subject.AsOf, course, population.Select(s => s.Score).ToArray(), passThreshold, atRisk, scope.MinGroupSize);
         }
 
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "student-distribution"));
         return new AnalyticResult<StudentDistributionPayload>(
             "student-distribution", payload with { Source = subject.Source }, new AnalyticSubject("trainer", query.TrainerId), now,
             subject.DataAsOf, subject.Source)

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Analytics.Api.Features.TrainerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
-using Analytics.Api.Shared.Observability;
 using Dapper;
 using Mediator;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -25,7 +23,6 @@ public sealed class TeachingEffectivenessHandler(
 {
     public async ValueTask<AnalyticResult<TeachingEffectivenessPayload>> Handle(TeachingEffectivenessQuery query, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = timeProvider.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var scope = await TrainerCourseScope.ReadAsync(
@@ -87,8 +84,6 @@ public sealed class TeachingEffectivenessHandler(
             scope.MinGroupSize,
             scope.ProvidesFeedback,
             TeachingEffectivenessSettings.From(configuration));
-        AnalyticsTelemetry.ComputeDuration.Record(
-            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("analytic", "teaching-effectiveness"));
         return new AnalyticResult<TeachingEffectivenessPayload>(
             "teaching-effectiveness", payload with { Source = subject.Source }, new AnalyticSubject("trainer", query.TrainerId), now,
             subject.DataAsOf, subject.Source)

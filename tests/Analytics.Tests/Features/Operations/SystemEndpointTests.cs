@@ -195,6 +195,9 @@ public sealed class SystemEndpointTests
     public async Task Metrics_WithPlatformAdminToken_ServesPrometheusText()
     {
         var token = TestTokens.Mint("ops", ["platform-admin"], "org-any");
+        using (await ApiClient.GetAsync("/api/v1/learner/analytics/velocity/learner-123?window=90d", TestTokens.Mint("learner-123", ["learner"], "org-123")))
+        {
+        }
 
         using var response = await ApiClient.GetAsync("/metrics", token);
         var text = await response.Content.ReadAsStringAsync();
@@ -203,6 +206,8 @@ public sealed class SystemEndpointTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(text, Does.Contain("# TYPE"));
+            // Every computation is timed once, by the caching behaviour, labelled with its analytic id.
+            Assert.That(text, Does.Match("analytics_compute_duration_seconds_count\\{[^}]*analytic=\"velocity\""));
         });
     }
 }
