@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Freshness;
 
 namespace Analytics.Api.Shared.Analytics;
 
@@ -9,7 +10,7 @@ namespace Analytics.Api.Shared.Analytics;
 /// Turns an analytic result into the HTTP answer: the envelope with read-time freshness, a weak ETag and 304 on a
 /// matching If-None-Match, and the caching headers of API.md §6.4.
 /// </summary>
-public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timeProvider, CurrentUserAccessor currentUser)
+public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timeProvider, CurrentUserAccessor currentUser, ActiveRefreshes refreshes)
 {
     public IResult Envelope<TPayload>(HttpContext context, AnalyticResult<TPayload> result)
         where TPayload : AnalyticPayload
@@ -20,8 +21,8 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
         var isStale = staleness.IsStale(computedAt, now);
         var stalenessLabel = isStale ? "stale" : "fresh";
 
-        // Before snapshots exist the ETag hashes (analytic, computedAt, staleness, active role, query) (API.md §1.2, §6.4).
-        var etag = WeakEtag(result.Analytic, computedAt, stalenessLabel, activeRole, context.Request.QueryString.Value);
+        // API.md §6.4: over the snapshot identity (subject and analytic), computedAt, staleness, active role and query.
+        var etag = WeakEtag($"{result.Subject.Type}:{result.Subject.Id}:{result.Analytic}", computedAt, stalenessLabel, activeRole, context.Request.QueryString.Value);
         SetCachingHeaders(context, etag);
         if (Matches(context, etag))
         {
@@ -46,8 +47,8 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 result.Payload.DefinitionVersion,
                 activeRole,
                 result.Subject,
-                Refreshing: false,
-                RefreshJobId: null,
+                Refreshing: Refresh(result.Subject) is not null,
+                RefreshJobId: Refresh(result.Subject)?.JobId,
                 result.Suppression,
                 Unavailable: null));
         return TypedResults.Ok(envelope);
@@ -66,7 +67,7 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
         var isStale = sections.Any(s => staleness.IsStale(Truncate(s.Result.ComputedAt), now));
         var stalenessLabel = isStale ? "stale" : "fresh";
         var material = string.Join('|', sections.Select(s => $"{s.Result.Analytic}:{Truncate(s.Result.ComputedAt).ToUnixTimeSeconds()}"));
-        var etag = WeakEtag("overview:" + material, computedAt, stalenessLabel, activeRole, context.Request.QueryString.Value);
+        var etag = WeakEtag($"overview:{subject.Type}:{subject.Id}:{material}", computedAt, stalenessLabel, activeRole, context.Request.QueryString.Value);
         SetCachingHeaders(context, etag);
         if (Matches(context, etag))
         {
@@ -105,12 +106,16 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 DefinitionVersion: null,
                 activeRole,
                 subject,
-                Refreshing: false,
-                RefreshJobId: null,
+                Refreshing: Refresh(subject) is not null,
+                RefreshJobId: Refresh(subject)?.JobId,
                 sections.Select(s => s.Result.Suppression).FirstOrDefault(s => s is not null),
                 Unavailable: null));
         return TypedResults.Ok(envelope);
     }
+
+    /// <summary>The subject's queued or running recalculation (`meta.refreshing`, `meta.refreshJobId`), from memory.</summary>
+    private ActiveRefresh? Refresh(AnalyticSubject subject) =>
+        refreshes.Find(new RefreshSubject(subject.Type, subject.Id, RoleFamilies.FamilyOf(subject.Type)));
 
     private static string WorstStatus(IReadOnlyList<(string Section, IAnalyticResult Result)> sections)
     {

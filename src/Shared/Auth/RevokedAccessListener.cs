@@ -6,56 +6,22 @@ namespace Analytics.Api.Shared.Auth;
 
 /// <summary>
 /// Loads the deny list at start, then follows `NOTIFY auth_revoked` so a logout on one instance revokes the token on all
-/// (DATA_MODEL.md §6). A lost connection is re-established and followed by a full reload.
+/// (DATA_MODEL.md §6).
 /// </summary>
-public sealed partial class RevokedAccessListener(
+public sealed class RevokedAccessListener(
     NpgsqlDataSource dataSource,
     RevokedAccessList revoked,
     TimeProvider timeProvider,
-    ILogger<RevokedAccessListener> logger) : BackgroundService
+    ILogger<RevokedAccessListener> logger) : PostgresListener(dataSource, timeProvider, logger)
 {
     public const string Channel = "auth_revoked";
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            await ReloadAsync(connection, cancellationToken);
-        }
+    protected override IReadOnlyList<string> Channels => [Channel];
 
-        await base.StartAsync(cancellationToken);
-    }
+    protected override Task OnConnectedAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ReloadAsync(connection, cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, args) => Apply(args.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                await ReloadAsync(connection, stoppingToken);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                LogListenFailed(exception);
-                await Task.Delay(TimeSpan.FromSeconds(5), timeProvider, stoppingToken);
-            }
-        }
-    }
+    protected override void OnNotification(string channel, string payload) => Apply(payload);
 
     private void Apply(string payload)
     {
@@ -79,7 +45,7 @@ public sealed partial class RevokedAccessListener(
     private async Task ReloadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<RevokedRow>(new CommandDefinition(
-            SqlQueries.Get("RevokedAccess.Load"), new { now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+            SqlQueries.Get("RevokedAccess.Load"), new { now = Clock.GetUtcNow() }, cancellationToken: cancellationToken));
         foreach (var row in rows)
         {
             if (row.Jti is { } jti)
@@ -93,9 +59,6 @@ public sealed partial class RevokedAccessListener(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for token revocations failed; retrying in 5 s")]
-    private partial void LogListenFailed(Exception exception);
 
     private sealed record RevokedRow(Guid? Jti, Guid? FamilyId, DateTimeOffset ExpiresAt);
 }

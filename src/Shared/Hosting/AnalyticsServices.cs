@@ -3,6 +3,7 @@ using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
 using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Freshness;
 using Analytics.Api.Shared.Http;
 using Analytics.Api.Shared.Json;
 using Analytics.Api.Shared.Observability;
@@ -37,6 +38,7 @@ public static class AnalyticsServices
         services.AddAnalyticsAuthentication(configuration);
         services.AddAnalyticsRateLimiting(configuration);
         services.AddAnalyticsScheduling();
+        services.AddAnalyticsFreshness();
         services.AddAnalyticsTelemetry(configuration);
         // Bounded: HybridCache sizes its memory entries by payload bytes, so this caps the first cache level at
         // `Analytics:Cache:MemoryLimitMegabytes` (256) and evicts beyond it, whatever the number of subjects read.

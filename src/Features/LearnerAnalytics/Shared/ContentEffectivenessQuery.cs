@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 
 namespace Analytics.Api.Features.LearnerAnalytics.Shared;
@@ -50,6 +51,8 @@ public sealed record ContentEffectivenessQuery(
     public bool IsFiltered =>
         EffectiveCourseId is not null || EffectiveContentType is not null || EffectiveCreationMethod is not null
         || NullIfEmpty(From) is not null || NullIfEmpty(To) is not null;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : SnapshotKey.Learner(UserId, "content-effectiveness");
 
     /// <summary>A calendar date as API.md §1.1 writes it (`YYYY-MM-DD`); null when absent or malformed.</summary>
     public static DateOnly? ParseDate(string? value) =>

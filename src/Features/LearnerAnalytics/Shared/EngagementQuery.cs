@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 
 namespace Analytics.Api.Features.LearnerAnalytics.Shared;
@@ -31,4 +32,6 @@ public sealed record EngagementQuery(string UserId, string? WindowDays)
     public CacheCategory Category => CacheCategory.Learner;
 
     public bool IsFiltered => EffectiveWindowDays != DefaultWindowDays;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : SnapshotKey.Learner(UserId, "engagement");
 }

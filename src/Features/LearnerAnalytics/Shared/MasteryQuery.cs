@@ -1,6 +1,7 @@
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 
 namespace Analytics.Api.Features.LearnerAnalytics.Shared;
@@ -23,4 +24,6 @@ public sealed record MasteryQuery(string UserId, string? PathId)
     public CacheCategory Category => CacheCategory.Learner;
 
     public bool IsFiltered => EffectivePathId is not null;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : SnapshotKey.Learner(UserId, "mastery");
 }

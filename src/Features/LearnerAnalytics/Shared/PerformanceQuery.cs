@@ -1,6 +1,7 @@
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 
 namespace Analytics.Api.Features.LearnerAnalytics.Shared;
@@ -28,4 +29,6 @@ public sealed record PerformanceQuery(string UserId, string? CourseId)
     public CacheCategory Category => CacheCategory.Learner;
 
     public bool IsFiltered => EffectiveCourseId is not null;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : SnapshotKey.Learner(UserId, "performance");
 }

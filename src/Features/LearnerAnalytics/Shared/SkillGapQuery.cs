@@ -1,6 +1,7 @@
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 
 namespace Analytics.Api.Features.LearnerAnalytics.Shared;
@@ -30,4 +31,6 @@ public sealed record SkillGapQuery(string UserId, string? Category, string? Crit
     CacheCategory ICacheableQuery.Category => CacheCategory.Learner;
 
     public bool IsFiltered => EffectiveCategory is not null || EffectiveCriticalOnly;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : SnapshotKey.Learner(UserId, "skill-gap");
 }

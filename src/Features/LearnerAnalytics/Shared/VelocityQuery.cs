@@ -1,6 +1,7 @@
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 
 namespace Analytics.Api.Features.LearnerAnalytics.Shared;
@@ -24,4 +25,6 @@ public sealed record VelocityQuery(string UserId, string? Window)
     public CacheCategory Category => CacheCategory.Learner;
 
     public bool IsFiltered => EffectiveWindow != DefaultWindow;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : SnapshotKey.Learner(UserId, "velocity");
 }

@@ -1,6 +1,7 @@
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 
 namespace Analytics.Api.Features.TrainerAnalytics.Shared;
@@ -21,4 +22,7 @@ public sealed record CourseHealthQuery(string TrainerId, string? CourseId, strin
     public CacheCategory Category => CacheCategory.Trainer;
 
     public bool IsFiltered => CourseId is not null;
+
+    /// <summary>Only the trainer's own view is stored; an org-admin's narrowed view lives in memory.</summary>
+    public SnapshotKey? Snapshot => IsFiltered || OrganisationScope is not null ? null : SnapshotKey.Trainer(TrainerId, "course-health");
 }

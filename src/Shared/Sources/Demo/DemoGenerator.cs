@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Analytics.Api.Shared.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Analytics.Api.Shared.Jobs;
 using Analytics.Api.Shared.Sources.Demo;
 using Npgsql;
 using NpgsqlTypes;

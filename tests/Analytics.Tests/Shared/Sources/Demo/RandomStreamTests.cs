@@ -1,3 +1,4 @@
+using Analytics.Api.Shared.Jobs;
 using Analytics.Api.Shared.Sources.Demo;
 using NUnit.Framework;
 
