@@ -37,7 +37,11 @@ public sealed class BatchRuns(NpgsqlDataSource dataSource, TimeProvider timeProv
         }
         catch (PostgresException exception) when (IsRunningConflict(exception))
         {
-            return new BatchRunClaim(BatchRunClaimOutcome.Conflict, await RunningAsync(connection, cancellationToken));
+            // Two instances inserting the same day's row at once can meet on either unique index: the running one is then that row.
+            var running = await RunningAsync(connection, cancellationToken);
+            return running is { Trigger: "nightly" } && running.RunDate == runDate
+                ? Describe(running)
+                : new BatchRunClaim(BatchRunClaimOutcome.Conflict, running);
         }
 
         var existing = await connection.QuerySingleOrDefaultAsync<BatchRunRow>(new CommandDefinition(
