@@ -25,10 +25,21 @@ public sealed partial class NightlyRecalculationJob(Recalculation recalculation,
         var request = runId is null
             ? RecalculationRequest.Nightly(DateOnly.FromDateTime(context.FireTimeUtc.UtcDateTime))
             : RecalculationRequest.Existing(runId);
-        var outcome = await recalculation.RunAsync(request, cancellationToken);
-        LogOutcome(outcome.Run?.Id, outcome.Result, context.Trigger.Key, context.Recovering);
+        try
+        {
+            var outcome = await recalculation.RunAsync(request, cancellationToken);
+            LogOutcome(outcome.Run?.Id, outcome.Result, context.Trigger.Key, context.Recovering);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shut down while waiting for another instance's run: nothing of ours to keep; the watchdog resumes stalled runs.
+            LogStopped(context.Trigger.Key);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recalculation job ({Trigger}, recovering {Recovering}): run {RunId} {Result}")]
     private partial void LogOutcome(string? runId, RecalculationResult result, TriggerKey trigger, bool recovering);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recalculation job ({Trigger}) stopped by the scheduler's shutdown")]
+    private partial void LogStopped(TriggerKey trigger);
 }

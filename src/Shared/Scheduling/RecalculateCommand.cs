@@ -89,7 +89,17 @@ public static class RecalculateCommand
             request = RecalculationRequest.Existing(queued.Id, waitWhileBusy: false);
         }
 
-        var outcome = await recalculation.RunAsync(request, cancellation.Token);
+        RecalculationOutcome outcome;
+        try
+        {
+            outcome = await recalculation.RunAsync(request, cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("recalculate: interrupted before the run started");
+            return Interrupted;
+        }
+
         var run = outcome.Run;
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"run {run?.Id} {outcome.Result}: status {run?.Status}, {run?.DoneSubjects}/{run?.TotalSubjects} subjects, {run?.FailedSubjects} failed, instance {run?.Instance}"));
