@@ -1,9 +1,9 @@
+using Analytics.Api.Features.Operations.Shared;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Http;
 using Dapper;
 using Mediator;
 using Npgsql;
-using Analytics.Api.Features.Operations.Shared;
 
 namespace Analytics.Api.Features.Operations.ListJobs;
 
