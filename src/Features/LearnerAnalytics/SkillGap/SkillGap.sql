@@ -3,10 +3,10 @@
 -- 1. per learner (rows end with UserId), the skill_targets rows that apply (org-wide or the learner's department) with the skill
 --    and the learner's level;
 -- 2. t per target skill of any learner of the set: the platform's (organisation, department) targets of that skill (one row each
---    by the unique key); a skill's count does not depend on who asks, and each learner's calculation looks up only its own skills;
+--    by the unique key); a skill's count does not depend on who asks, so the handler hands each learner the counts of its own skills;
 -- 3. the precedence proxy among the target skills of the set: A precedes B when some course teaches both (topic_skills) and A's
---    first topic position there is lower than B's. A pair depends only on its two skills, and a learner's calculation counts only
---    pairs of its own target skills, so one list serves the whole set.
+--    first topic position there is lower than B's. A pair depends only on its two skills, so the handler hands each learner the
+--    pairs of its own target skills, which is what this statement returns for that learner alone.
 SELECT st.skill_id AS SkillId,
        s.name AS Name,
        s.category AS Category,

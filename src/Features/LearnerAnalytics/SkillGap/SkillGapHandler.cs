@@ -26,16 +26,22 @@ public sealed class SkillGapHandler(NpgsqlDataSource dataSource, IConfiguration 
             connection, SubjectContexts.UsersSql + SqlQueries.Get("SkillGap"), new { userIds = userIds.ToArray(), now }, cancellationToken);
         var subjects = await SubjectContexts.ReadAsync(rows);
         var targets = await rows.PerUserAsync<SkillGapTarget>();
-        var targetCounts = await rows.SharedAsync<SkillGapTargetCount>();
-        var precedences = await rows.SharedAsync<SkillGapPrecedence>();
+        var targetCounts = (await rows.SharedAsync<SkillGapTargetCount>()).ToDictionary(c => c.SkillId, StringComparer.Ordinal);
+        var precedences = (await rows.SharedAsync<SkillGapPrecedence>()).ToLookup(p => p.SkillId, StringComparer.Ordinal);
         var settings = SkillGapSettings.From(configuration);
 
         return SubjectOutcomes.Compute(userIds, subjects, (userId, subject) =>
         {
+            // The set's counts and pairs narrowed to the learner's own target skills: what a read for that learner alone returns.
+            var own = targets[userId].ToArray();
+            var skills = own.Select(t => t.SkillId).ToHashSet(StringComparer.Ordinal);
+            SkillGapTargetCount[] ownCounts = [.. skills.Where(targetCounts.ContainsKey).Select(s => targetCounts[s])];
+            SkillGapPrecedence[] ownPrecedences = [.. skills.SelectMany(s => precedences[s]).Where(p => skills.Contains(p.PrecedesSkillId))];
+
             // The skill-demand analytic (#16) has not landed and its platform-wide max-scaled demand is not a one-subject read
             // (§0.7): marketDemand stays null, the formula uses the neutral demand, and the field is listed in notAvailable.
             var payload = SkillGapCalculator.Compute(
-                subject.AsOf, [.. targets[userId]], targetCounts, precedences, demandScores: null, settings, category, criticalOnly)
+                subject.AsOf, own, ownCounts, ownPrecedences, demandScores: null, settings, category, criticalOnly)
                 with
             { Source = subject.Source };
             return new AnalyticResult<SkillGapPayload>(
