@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Analytics.Api.Shared.Database;
 using Dapper;
 using Npgsql;
 
@@ -24,11 +25,27 @@ public sealed class UserRows : IAsyncDisposable
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Runs <paramref name="sql"/> (several statements) in one round trip.</summary>
+    /// <summary>Runs <paramref name="sql"/> (several statements) in one round trip, on generic plans (`Subject.Users.Plan`).</summary>
     public static async Task<UserRows> QueryAsync(NpgsqlConnection connection, string sql, object parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new(await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
+        var reader = await connection.ExecuteReaderAsync(
+            new CommandDefinition(SqlQueries.Get("Subject.Users.Plan") + sql, parameters, cancellationToken: cancellationToken));
+        try
+        {
+            // Past the planning setting's own result set, onto the first statement of the read.
+            if (!await reader.NextResultAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The read returned no result set.");
+            }
+        }
+        catch
+        {
+            await reader.DisposeAsync();
+            throw;
+        }
+
+        return new(reader, cancellationToken);
     }
 
     /// <summary>The next result set, grouped by its last column (`UserId`).</summary>
