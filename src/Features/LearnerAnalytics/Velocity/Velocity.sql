@@ -25,7 +25,7 @@ JOIN lrs.courses c ON c.id = e.course_id
 WHERE e.user_id = ANY (@userIds)
 ORDER BY e.user_id, e.course_id;
 
-WITH learner AS (
+WITH learner AS NOT MATERIALIZED (
     SELECT u.id AS user_id, coalesce(u.time_zone, o.time_zone, 'UTC') AS zone
     FROM lrs.users u
     JOIN lrs.organisations o ON o.id = u.organisation_id
@@ -40,16 +40,21 @@ WITH learner AS (
     FROM lrs.practice_sessions ps
     JOIN learner l ON l.user_id = ps.user_id
     WHERE ps.user_id = ANY (@userIds) AND ps.passed AND ps.topic_id IS NOT NULL
+), submitted AS MATERIALIZED (
+    -- The learners' own submissions first, then their assessments: not every assessment checked against the topics.
+    SELECT s.user_id, s.assessment_id, min(s.submitted_on) AS day
+    FROM lrs.submissions s
+    WHERE s.user_id = ANY (@userIds)
+    GROUP BY s.user_id, s.assessment_id
 )
 SELECT t.course_id AS CourseId, min(p.day) AS FirstCompletedOn, p.user_id AS UserId
 FROM topic_progress p
 JOIN lrs.topics t ON t.id = p.topic_id
 GROUP BY p.user_id, t.course_id, t.id
 UNION ALL
-SELECT a.course_id, min(s.submitted_on), s.user_id
-FROM lrs.submissions s
+SELECT a.course_id, min(s.day), s.user_id
+FROM submitted s
 JOIN lrs.assessments a ON a.id = s.assessment_id
-WHERE s.user_id = ANY (@userIds)
-  AND a.kind <> 'exam'
+WHERE a.kind <> 'exam'
   AND NOT EXISTS (SELECT 1 FROM lrs.topics t WHERE t.course_id = a.course_id)
 GROUP BY s.user_id, a.course_id, a.id;
