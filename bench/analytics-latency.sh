@@ -82,6 +82,10 @@ for entry in "${analytics[@]}"; do
   if [ "$code" = 404 ]; then echo "[bench] $name: endpoint not built yet, skipped" >&2; continue; fi
   : >"$work/times-$name"
   errors=0
+  # Uncached (PRODUCT.md Targets): no memory entry (each subject is read once) and no snapshot of this analytic for the
+  # measured subjects; the other snapshots stay as the last recalculation left them.
+  ids=$(cut -d' ' -f1 "$list" | paste -sd, -)
+  psql_run "DELETE FROM analytics.analytics_snapshots WHERE analytic = '$name' AND subject_id = ANY (string_to_array('$ids', ','))" >/dev/null
   # Line 1 was the probe and the last line is kept for the plan capture, so every measured read is a first read.
   sed -n "2,${subjects}p" "$list" | while read -r id org; do
     token=$(mint_token "$key" "$id" "$role" "$org")
@@ -123,7 +127,8 @@ machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
   echo "## Uncached single-person analytics on the scale store"
   echo
   echo "- Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`bash bench/analytics-latency.sh $subjects\` — scale preset (100,000 learners, 10 M activity rows), Release build,"
-  echo "  one request at a time, each (subject, analytic) read once (no memory entry; snapshots do not exist yet), latency measured by"
+  echo "  one request at a time, each (subject, analytic) read once (no memory entry; its snapshot deleted first, other snapshots as the"
+  echo "  last recalculation left them: $(psql_run 'SELECT count(*) FROM analytics.analytics_snapshots') rows), latency measured by"
   echo "  curl on loopback (server time + loopback round trip). Target: p95 under 100 ms."
   echo "- Machine: $machine; PostgreSQL $(psql_run 'SHOW server_version')"
   echo

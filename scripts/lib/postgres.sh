@@ -79,22 +79,36 @@ max_wal_size = 4GB
 checkpoint_timeout = 15min
 CONF
   fi
+  # A cluster that is already running (another script using the same folder) is shared, not restarted.
+  if [ -f "$PG_DIR/port" ] && pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
+    PG_PORT=$(cat "$PG_DIR/port")
+    PG_STARTED_HERE=0
+    pg_log "server already running on 127.0.0.1:$PG_PORT (data in $PG_DIR/data); it is left running on exit"
+    return 0
+  fi
   if [ -z "$wanted_port" ] && [ -f "$PG_DIR/port" ]; then wanted_port=$(cat "$PG_DIR/port"); fi
-  if [ -z "$wanted_port" ] || (exec 3<>"/dev/tcp/127.0.0.1/$wanted_port") 2>/dev/null; then
-    wanted_port=$(pg_free_port)
-  fi
-  PG_PORT=$wanted_port
-  echo "$PG_PORT" > "$PG_DIR/port"
-  if pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
-    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1
-  fi
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-p $PG_PORT" start >/dev/null || { tail -n 20 "$PG_DIR/server.log" >&2; return 1; }
+  local attempt
+  for attempt in 1 2 3; do
+    if [ -z "$wanted_port" ] || (exec 3<>"/dev/tcp/127.0.0.1/$wanted_port") 2>/dev/null; then
+      wanted_port=$(pg_free_port)
+    fi
+    PG_PORT=$wanted_port
+    echo "$PG_PORT" > "$PG_DIR/port"
+    if pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -o "-p $PG_PORT" start >/dev/null; then
+      break
+    fi
+    # A port can look free yet be taken by an outgoing connection: try another one.
+    if [ "$attempt" = 3 ] || ! tail -n 5 "$PG_DIR/server.log" | grep -q 'Address already in use'; then
+      tail -n 20 "$PG_DIR/server.log" >&2; return 1
+    fi
+    wanted_port=""
+  done
+  PG_STARTED_HERE=1
   pg_log "server on 127.0.0.1:$PG_PORT (data in $PG_DIR/data)"
 }
 
 pg_stop() {
-  [ -n "${PG_DIR:-}" ] && [ -n "${PG_BIN:-}" ] || return 0
+  [ -n "${PG_DIR:-}" ] && [ -n "${PG_BIN:-}" ] && [ "${PG_STARTED_HERE:-0}" = 1 ] || return 0
   pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 

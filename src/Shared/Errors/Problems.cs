@@ -69,16 +69,24 @@ public static class Problems
     public static ApiProblemException UnsupportedMediaType() =>
         new(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Request bodies must be application/json.");
 
-    public static ApiProblemException RateLimited(string policy, int limit, int windowSeconds, int retryAfterSeconds, string what) =>
-        new(429, "RATE_LIMIT_EXCEEDED", "Too many requests",
+    public static ApiProblemException RateLimited(
+        string policy, int limit, int windowSeconds, int retryAfterSeconds, string what, DateTimeOffset? nextAllowedAt = null)
+    {
+        var extensions = new Dictionary<string, object?>
+        {
+            ["policy"] = policy,
+            ["limit"] = limit,
+            ["windowSeconds"] = windowSeconds,
+            ["retryAfter"] = retryAfterSeconds,
+        };
+        if (nextAllowedAt is { } next)
+        {
+            extensions["nextAllowedAt"] = next;
+        }
+
+        return new ApiProblemException(429, "RATE_LIMIT_EXCEEDED", "Too many requests",
             $"Limit of {limit} {what} per {windowSeconds} seconds reached. Try again in {retryAfterSeconds} seconds.",
-            new Dictionary<string, object?>
-            {
-                ["policy"] = policy,
-                ["limit"] = limit,
-                ["windowSeconds"] = windowSeconds,
-                ["retryAfter"] = retryAfterSeconds,
-            },
+            extensions,
             new Dictionary<string, string>
             {
                 ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -87,6 +95,16 @@ public static class Problems
                 ["RateLimit-Remaining"] = "0",
                 ["RateLimit-Reset"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
+    }
+
+    public static ApiProblemException RefreshInProgress(string jobId, string location) =>
+        new(409, "REFRESH_IN_PROGRESS", "Refresh in progress",
+            "A recalculation of this subject and role family is already queued or running; poll its job instead.",
+            new Dictionary<string, object?> { ["jobId"] = jobId },
+            new Dictionary<string, string> { ["Location"] = location });
+
+    public static ApiProblemException JobNotFound() =>
+        new(404, "JOB_NOT_FOUND", "Job not found", "No job with this id exists for you.");
 
     public static ApiProblemException DataUnavailable(string detail) =>
         new(503, "DATA_UNAVAILABLE", "Data unavailable", detail,

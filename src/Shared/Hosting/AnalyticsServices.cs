@@ -44,6 +44,7 @@ public static class AnalyticsServices
         // `Analytics:Cache:MemoryLimitMegabytes` (256) and evicts beyond it, whatever the number of subjects read.
         services.AddMemoryCache(memory =>
             memory.SizeLimit = configuration.GetValue("Analytics:Cache:MemoryLimitMegabytes", 256L) * 1024 * 1024);
+        services.AddAnalyticsRedisCache(configuration);
         services.AddHybridCache();
         services.AddSingleton<CacheLifetimes>();
         services.AddSingleton<Staleness>();

@@ -14,6 +14,7 @@ public static class RateClasses
         ["token"] = (10, 60),
         ["session"] = (60, 60),
         ["read"] = (120, 60),
+        ["refresh"] = (5, 600),
         ["system"] = (600, 60),
         ["operator"] = (30, 60),
     };
@@ -36,6 +37,11 @@ public static class RateClasses
         if (path.Equals("/api/v1/auth/me", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/auth/logout", StringComparison.OrdinalIgnoreCase))
         {
             return user is null ? null : ("session", "user:" + user);
+        }
+
+        if (HttpMethods.IsPost(context.Request.Method) && path.Equals("/api/v1/analytics/refresh", StringComparison.OrdinalIgnoreCase))
+        {
+            return user is null ? null : ("refresh", "user:" + user);
         }
 
         if (path.Equals("/", StringComparison.Ordinal) || SystemPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))

@@ -46,7 +46,12 @@ public static class RateLimitingSetup
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                     : limit.WindowSeconds;
-                await ProblemWriter.WriteAsync(context, Problems.RateLimited(limit.Policy, limit.Limit, limit.WindowSeconds, retryAfter, "requests"));
+                // API.md §5: the refresh class also says when the next request will be accepted.
+                var problem = limit.Policy == "refresh"
+                    ? Problems.RateLimited(limit.Policy, limit.Limit, limit.WindowSeconds, retryAfter, "refresh requests",
+                        context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(retryAfter))
+                    : Problems.RateLimited(limit.Policy, limit.Limit, limit.WindowSeconds, retryAfter, "requests");
+                await ProblemWriter.WriteAsync(context, problem);
             };
         });
         return services;

@@ -25,10 +25,13 @@ public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictio
         // Every rate class very high, except in the rate-limit tests, which pass their own limits (CONVENTIONS.md, Tests).
         builder.UseSetting("RateLimits:login:Limit", "1000000");
         builder.UseSetting("RateLimits:loginEmail:Limit", "1000000");
-        foreach (var rateClass in new[] { "token", "session", "read", "system" })
+        foreach (var rateClass in new[] { "token", "session", "read", "refresh", "system" })
         {
             builder.UseSetting($"RateLimits:{rateClass}:Limit", "1000000");
         }
+        // No background refresh workers: tests run jobs themselves (RefreshWorker.RunNextAsync), so every host on the shared
+        // database leaves the queue to the test that is looking at it.
+        builder.UseSetting("Refresh:Workers", "0");
         builder.ConfigureLogging(logging => logging.AddProvider(new TestLogProvider()));
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

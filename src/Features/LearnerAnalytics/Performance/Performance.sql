@@ -1,16 +1,20 @@
--- Performance inputs for one learner (ANALYTICS.md §1.5), read after Subject.User in the same round trip; @courseId (nullable)
--- narrows them to one course. Only submissions dated up to asOf (the reference date − 1) count.
--- 1. whether @courseId is a course of the learner (an enrolment of any status; API.md §3.4), true without a filter;
--- 2. the learner's submissions in time order with their assessment, topic and course facts ((user_id, submitted_on) index);
--- 3. the skills of each submitted assessment: topic_skills of its topic, else course_skills of its course.
-SELECT @courseId::text IS NULL
-       OR EXISTS (SELECT 1 FROM lrs.enrolments e WHERE e.user_id = @userId AND e.course_id = @courseId) AS IsCourseOfSubject;
+-- Performance inputs for a set of learners (ANALYTICS.md §1.5; @userIds, one element for a single learner), read after
+-- Subject.Users in the same round trip; rows end with UserId. @courseId (nullable; a single-learner filter) narrows them to one
+-- course. Only submissions dated up to each learner's asOf (the reference date − 1) count.
+-- 1. the learners for whom @courseId is one of their courses (an enrolment of any status; API.md §3.4), all of them without a filter;
+-- 2. the learners' submissions in time order with their assessment, topic and course facts ((user_id, submitted_on) index);
+-- 3. the skills of each assessment a learner submitted: topic_skills of its topic, else course_skills of its course.
+SELECT l.user_id AS UserId
+FROM unnest(@userIds) AS l(user_id)
+WHERE @courseId::text IS NULL
+   OR EXISTS (SELECT 1 FROM lrs.enrolments e WHERE e.user_id = l.user_id AND e.course_id = @courseId);
 
-WITH subject AS (
-    SELECT coalesce((o.settings ->> 'analysisDate')::date, (@now AT TIME ZONE coalesce(o.time_zone, 'UTC'))::date) - 1 AS as_of
+WITH learner AS (
+    SELECT u.id AS user_id,
+           coalesce((o.settings ->> 'analysisDate')::date, (@now AT TIME ZONE coalesce(o.time_zone, 'UTC'))::date) - 1 AS as_of
     FROM lrs.users u
     JOIN lrs.organisations o ON o.id = u.organisation_id
-    WHERE u.id = @userId
+    WHERE u.id = ANY (@userIds)
 )
 SELECT sb.id AS Id,
        sb.assessment_id AS AssessmentId,
@@ -25,32 +29,35 @@ SELECT sb.id AS Id,
        sb.attempt::integer AS Attempt,
        sb.score_pct::float8 AS ScorePct,
        sb.time_spent_s AS TimeSpentSeconds,
-       sb.is_banked AS IsBanked
-FROM subject s
-JOIN lrs.submissions sb ON sb.user_id = @userId AND sb.submitted_on <= s.as_of
+       sb.is_banked AS IsBanked,
+       sb.user_id AS UserId
+FROM learner l
+JOIN lrs.submissions sb ON sb.user_id = l.user_id AND sb.submitted_on <= l.as_of
 JOIN lrs.assessments a ON a.id = sb.assessment_id
 JOIN lrs.courses c ON c.id = a.course_id
 LEFT JOIN lrs.topics t ON t.id = a.topic_id
 WHERE @courseId::text IS NULL OR a.course_id = @courseId
-ORDER BY sb.submitted_on, sb.submitted_at NULLS LAST, sb.attempt, sb.id;
+ORDER BY sb.user_id, sb.submitted_on, sb.submitted_at NULLS LAST, sb.attempt, sb.id;
 
 WITH submitted AS (
-    SELECT DISTINCT a.id, a.topic_id, a.course_id
+    SELECT DISTINCT sb.user_id, a.id, a.topic_id, a.course_id
     FROM lrs.submissions sb
     JOIN lrs.assessments a ON a.id = sb.assessment_id
-    WHERE sb.user_id = @userId AND (@courseId::text IS NULL OR a.course_id = @courseId)
+    WHERE sb.user_id = ANY (@userIds) AND (@courseId::text IS NULL OR a.course_id = @courseId)
 ), mapped AS (
-    SELECT sa.id AS assessment_id, ts.skill_id
+    SELECT sa.user_id, sa.id AS assessment_id, ts.skill_id
     FROM submitted sa
     JOIN lrs.topic_skills ts ON ts.topic_id = sa.topic_id
     UNION
-    SELECT sa.id, cs.skill_id
+    SELECT sa.user_id, sa.id, cs.skill_id
     FROM submitted sa
     JOIN lrs.course_skills cs ON cs.course_id = sa.course_id
     WHERE NOT EXISTS (SELECT 1 FROM lrs.topic_skills ts WHERE ts.topic_id = sa.topic_id)
 )
 SELECT m.assessment_id AS AssessmentId,
        k.id AS SkillId,
-       k.name AS SkillName
+       k.name AS SkillName,
+       m.user_id AS UserId
 FROM mapped m
-JOIN lrs.skills k ON k.id = m.skill_id;
+JOIN lrs.skills k ON k.id = m.skill_id
+ORDER BY m.user_id, m.assessment_id, k.id;

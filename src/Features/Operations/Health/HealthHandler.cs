@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Freshness;
 using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Observability;
 using Analytics.Api.Shared.Scheduling;
 using Dapper;
 using Mediator;
+using Microsoft.Extensions.Caching.Distributed;
 using Npgsql;
 using Quartz;
+using StackExchange.Redis;
 
 namespace Analytics.Api.Features.Operations.Health;
 
@@ -21,6 +24,7 @@ public sealed class HealthHandler(
     ISchedulerFactory schedulerFactory,
     IConfiguration configuration,
     AuthOptions authOptions,
+    IServiceProvider services,
     TimeProvider timeProvider) : IQueryHandler<HealthQuery, HealthReport>
 {
     private static readonly TimeSpan DatabaseBudget = TimeSpan.FromSeconds(2);
@@ -32,7 +36,8 @@ public sealed class HealthHandler(
         var schedulerUp = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running;
         var nightly = database.Status == "up" ? await CheckNightlyAsync(scheduler, cancellationToken) : null;
         var now = timeProvider.GetUtcNow();
-        var status = database.Status != "up" ? "unhealthy" : schedulerUp ? "healthy" : "degraded";
+        var cache = await CheckCacheAsync(cancellationToken);
+        var status = database.Status != "up" ? "unhealthy" : schedulerUp && cache.Status == "up" ? "healthy" : "degraded";
         return new HealthReport(
             status,
             now,
@@ -41,7 +46,7 @@ public sealed class HealthHandler(
             new HealthModes(SourceModes.Current(configuration), authOptions.IsExternal ? AuthModes.External : AuthModes.Standalone),
             new HealthServices(
                 database,
-                new CacheStatus("up", "memory"),
+                cache,
                 new SchedulerStatusReport(
                     schedulerUp ? "up" : "down", nightly?.Last?.StartedAt, JobStatus(nightly?.Last?.Status), nightly?.Next),
                 new UpstreamsStatus("disabled", [])));
@@ -70,6 +75,27 @@ public sealed class HealthHandler(
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException or SchedulerException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The memory cache is always up; with Redis configured, its reachability (an outage degrades, API.md §4.10).</summary>
+    private async Task<CacheStatus> CheckCacheAsync(CancellationToken cancellationToken)
+    {
+        if (!RedisCacheSetup.IsConfigured(configuration))
+        {
+            return new CacheStatus("up", "memory");
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(DatabaseBudget);
+        try
+        {
+            await services.GetRequiredService<IDistributedCache>().GetAsync("health-probe", budget.Token);
+            return new CacheStatus("up", "redis");
+        }
+        catch (Exception exception) when (exception is RedisException or OperationCanceledException or TimeoutException)
+        {
+            return new CacheStatus("down", "redis");
         }
     }
 

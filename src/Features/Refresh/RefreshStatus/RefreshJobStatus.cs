@@ -1,0 +1,23 @@
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Freshness;
+
+namespace Analytics.Api.Features.Refresh.RefreshStatus;
+
+/// <summary>The job status body of API.md §4.6.</summary>
+public sealed record RefreshJobStatus(
+    string JobId,
+    string Status,
+    int Progress,
+    string Stage,
+    string Trigger,
+    AnalyticSubject Subject,
+    string Role,
+    IReadOnlyList<string> Analytics,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    JobError? Error,
+    IReadOnlyList<RefreshResult> Results);
+
+/// <summary>`error {code, message}` of a failed job.</summary>
+public sealed record JobError(string Code, string Message);

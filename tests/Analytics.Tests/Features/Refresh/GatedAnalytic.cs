@@ -1,0 +1,25 @@
+using Analytics.Api.Shared.Freshness;
+
+namespace Analytics.Tests.Features.Refresh;
+
+/// <summary>
+/// A learner-family analytic that waits for the test to open its gate, so a running job can be observed mid-way. It reports a
+/// failure for its own part (no payload), which also shows per-analytic results.
+/// </summary>
+public sealed class GatedAnalytic(SemaphoreSlim gate) : ISnapshotAnalytic
+{
+    public string Analytic => "peer-comparison";
+
+    public string SubjectType => "learner";
+
+    public string Role => "learner";
+
+    public int Stage => 0;
+
+    public async Task<IReadOnlyList<SnapshotComputation>> ComputeAsync(
+        IServiceProvider services, IReadOnlyList<string> subjectIds, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        return subjectIds.Select(id => new SnapshotComputation(id, null, 0, new InvalidOperationException("gated"))).ToArray();
+    }
+}
