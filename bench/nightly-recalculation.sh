@@ -94,8 +94,8 @@ awk -v w="$wall" 'BEGIN { exit !(w > 900) }' && verdict="OVER the 15-minute targ
   echo "## Nightly recalculation on the scale store"
   echo
   echo "- Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`bash bench/nightly-recalculation.sh\`$([ -n "${ORGANISATION:-}" ] && echo " with ORGANISATION=$ORGANISATION"): \`dotnet Analytics.Api.dll ${args[*]}\`,"
-  echo "  Release build, chunks of $chunk subjects, $parallelism parts of a chunk computed at once (each part runs the analytics one after"
-  echo "  the other, subject by subject, through the slices' handlers), one transaction per chunk."
+  echo "  Release build, chunks of $chunk subjects, $parallelism parts of a chunk computed at once (each part runs its stage's analytics one after"
+  echo "  the other through their \`ComputeAsync\`), one transaction per chunk."
   echo "- Scope: $scope; $subjects."
   echo "- Machine: $machine; PostgreSQL $(psql_run 'SHOW server_version'); load average before/after: $load_before / $load_after"
   echo "  (2 cores shared with other sessions: figures are only comparable within one run)."
@@ -109,8 +109,7 @@ awk -v w="$wall" 'BEGIN { exit !(w > 900) }' && verdict="OVER the 15-minute targ
   sed -n '/^elapsed/,$p' "$work/out"
   echo '```'
   echo
-  echo "Where the time goes (share of each stage's busy time; the 2 cores are saturated, so more parts at once do not help —"
-  echo "cheaper analytics do):"
+  echo "Where the time goes (share of each stage's busy time):"
   echo
   awk '/^analytic/ { split($2, id, "/"); busy[$2] = $6; total[id[1]] += $6 }
        END { for (a in busy) { split(a, id, "/"); printf "- %s: %.0f %% of the %s stage\n", a, 100 * busy[a] / total[id[1]], id[1] } }' "$work/out" | sort -t: -k2 -rn

@@ -49,7 +49,7 @@ public sealed class ClusteredSchedulerTests
     public async Task DailyTrigger_MissedWhileEveryNodeWasDown_FiresOnceWhenANodeStarts()
     {
         var cluster = "cluster-" + Guid.NewGuid().ToString("N")[..8];
-        var due = DateTimeOffset.UtcNow.AddSeconds(4);
+        var due = DateTimeOffset.UtcNow.AddSeconds(3);
         var cron = $"{due.Second} {due.Minute} * * * ?";
         void Declare(IQuartzBuilder quartz)
         {
@@ -65,7 +65,7 @@ public sealed class ClusteredSchedulerTests
             await scheduler.Shutdown(waitForJobsToComplete: true);
         }
 
-        await Task.Delay(due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2));
+        await Task.Delay(due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1.5));
         Assert.That(CountingJob.Fired(cluster), Is.Empty, "nothing ran while the cluster was down");
 
         // A node comes back and declares the trigger again, as every instance does on start.
@@ -73,7 +73,7 @@ public sealed class ClusteredSchedulerTests
         var restarted = await after.GetScheduler();
         await restarted.Start();
         await WaitForAsync(() => CountingJob.Fired(cluster).Count >= 1, TimeSpan.FromSeconds(15));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var next = (await restarted.GetTrigger(new TriggerKey(cluster + "-daily", "cluster-test")))!.NextFireTimeUtc;
 
         var fired = CountingJob.Fired(cluster);
