@@ -37,7 +37,7 @@ public static class AnalyticsServices
         services.AddAnalyticsDatabase(configuration);
         services.AddAnalyticsAuthentication(configuration);
         services.AddAnalyticsRateLimiting(configuration);
-        services.AddAnalyticsScheduling();
+        services.AddAnalyticsScheduling(configuration);
         services.AddAnalyticsFreshness();
         services.AddAnalyticsTelemetry(configuration);
         // Bounded: HybridCache sizes its memory entries by payload bytes, so this caps the first cache level at

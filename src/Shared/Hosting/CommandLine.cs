@@ -5,17 +5,23 @@ using Analytics.Api.Shared.Sources.Oulad;
 namespace Analytics.Api.Shared.Hosting;
 
 /// <summary>
-/// The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`; `import oulad <dir>`.
+/// The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`; `import oulad <dir>`;
+/// `recalculate …` (<see cref="Scheduling.RecalculateCommand"/>).
 /// Exit codes: 0 done, 2 bad arguments or a validation mismatch, 3 bad input data.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "generate", "import"];
+    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0] == "recalculate")
+        {
+            return await Scheduling.RecalculateCommand.RunAsync(args[1..]);
+        }
+
         var builder = Host.CreateApplicationBuilder();
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Analytics.Cli");

@@ -16,7 +16,10 @@ public static class RateClasses
         ["read"] = (120, 60),
         ["refresh"] = (5, 600),
         ["system"] = (600, 60),
+        ["operator"] = (30, 60),
     };
+
+    private static readonly string[] OperatorPaths = ["/api/v1/admin", "/api/v1/integration", "/api/v1/predictive/models/retrain"];
 
     private static readonly string[] SystemPaths = ["/api/health", "/api/v1/health", "/health", "/api/status", "/openapi", "/docs"];
 
@@ -44,6 +47,11 @@ public static class RateClasses
         if (path.Equals("/", StringComparison.Ordinal) || SystemPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             return ("system", "ip:" + address);
+        }
+
+        if (user is not null && OperatorPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ("operator", "user:" + user);
         }
 
         if (HttpMethods.IsGet(context.Request.Method) && user is not null && path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase))

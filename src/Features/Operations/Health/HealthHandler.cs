@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Freshness;
 using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Observability;
+using Analytics.Api.Shared.Scheduling;
+using Dapper;
 using Mediator;
 using Microsoft.Extensions.Caching.Distributed;
 using Npgsql;
@@ -12,8 +15,9 @@ using StackExchange.Redis;
 namespace Analytics.Api.Features.Operations.Health;
 
 /// <summary>
-/// Checks the database (with latency, bounded to 2 s) and the scheduler; a database outage makes the service unhealthy (503),
-/// everything else at most degraded. Upstreams are `disabled` until the upstream work item adds them.
+/// Checks the database (with latency, bounded to 2 s) and the clustered scheduler (this node running; the latest nightly run from
+/// batch_runs; the next nightly fire time from its trigger in the store, also bounded to 2 s); a database outage makes the service
+/// unhealthy (503), everything else at most degraded. Upstreams are `disabled` until the upstream work item adds them.
 /// </summary>
 public sealed class HealthHandler(
     NpgsqlDataSource dataSource,
@@ -30,6 +34,7 @@ public sealed class HealthHandler(
         var database = await CheckDatabaseAsync(cancellationToken);
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         var schedulerUp = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running;
+        var nightly = database.Status == "up" ? await CheckNightlyAsync(scheduler, cancellationToken) : null;
         var now = timeProvider.GetUtcNow();
         var cache = await CheckCacheAsync(cancellationToken);
         var status = database.Status != "up" ? "unhealthy" : schedulerUp && cache.Status == "up" ? "healthy" : "degraded";
@@ -42,8 +47,35 @@ public sealed class HealthHandler(
             new HealthServices(
                 database,
                 cache,
-                new SchedulerStatusReport(schedulerUp ? "up" : "down", null, null, null),
+                new SchedulerStatusReport(
+                    schedulerUp ? "up" : "down", nightly?.Last?.StartedAt, JobStatus(nightly?.Last?.Status), nightly?.Next),
                 new UpstreamsStatus("disabled", [])));
+    }
+
+    /// <summary>The stored states as the job status of API.md §4.9 (`abandoned` → `failed`).</summary>
+    private static string? JobStatus(string? status) => status switch
+    {
+        null => null,
+        "abandoned" => "failed",
+        _ => status,
+    };
+
+    private async Task<(LastNightlyRun? Last, DateTimeOffset? Next)?> CheckNightlyAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(DatabaseBudget);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(budget.Token);
+            var last = await connection.QuerySingleOrDefaultAsync<LastNightlyRun>(new CommandDefinition(
+                SqlQueries.Get("Health.LastNightly"), cancellationToken: budget.Token));
+            var trigger = await scheduler.GetTrigger(NightlyRecalculationJob.NightlyTrigger, budget.Token).AsTask().WaitAsync(budget.Token);
+            return (last, trigger?.NextFireTimeUtc);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException or SchedulerException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The memory cache is always up; with Redis configured, its reachability (an outage degrades, API.md §4.10).</summary>

@@ -1,0 +1,10 @@
+UPDATE analytics.batch_runs AS b
+SET status = @status,
+    finished_at = @now,
+    heartbeat_at = @now,
+    error = @error
+WHERE b.id = @id AND b.instance = @instance AND b.status = 'running'
+RETURNING id AS Id, kind AS Kind, run_date AS RunDate, trigger AS Trigger, status AS Status, ref_time AS RefTime, total_subjects AS TotalSubjects,
+          done_subjects AS DoneSubjects, failed_subjects AS FailedSubjects, resume_after AS ResumeAfter, started_at AS StartedAt,
+          finished_at AS FinishedAt, heartbeat_at AS HeartbeatAt, instance AS Instance, error AS Error, requested_by AS RequestedBy,
+          parameters::text AS Parameters;

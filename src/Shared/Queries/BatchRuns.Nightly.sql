@@ -1,0 +1,7 @@
+-- The nightly run of one day (ux_batch_runs_nightly).
+SELECT id AS Id, kind AS Kind, run_date AS RunDate, trigger AS Trigger, status AS Status, ref_time AS RefTime, total_subjects AS TotalSubjects,
+          done_subjects AS DoneSubjects, failed_subjects AS FailedSubjects, resume_after AS ResumeAfter, started_at AS StartedAt,
+          finished_at AS FinishedAt, heartbeat_at AS HeartbeatAt, instance AS Instance, error AS Error, requested_by AS RequestedBy,
+          parameters::text AS Parameters
+FROM analytics.batch_runs
+WHERE kind = 'recalculation' AND trigger = 'nightly' AND run_date = @runDate;

@@ -1,0 +1,3 @@
+SELECT count(*)::integer
+FROM lrs.organisations o
+WHERE @organisationId::text IS NULL OR o.id = @organisationId;
