@@ -21,6 +21,14 @@ public static class AnalyticsTelemetry
     public static readonly Counter<long> CacheRequests = Meter.CreateCounter<long>(
         "analytics_cache_requests_total", description: "Analytics cache lookups by layer and result.");
 
+    /// <summary>Recorded by the nightly recalculation once per run.</summary>
+    public static readonly Histogram<double> RecalculationDuration = Meter.CreateHistogram<double>(
+        "analytics_recalculation_duration_seconds", "s", "Duration of one recalculation run.");
+
+    /// <summary>Snapshots written by recalculation runs.</summary>
+    public static readonly Counter<long> RecalculationRows = Meter.CreateCounter<long>(
+        "analytics_recalculation_rows_total", description: "Snapshots written by recalculation runs.");
+
     public static readonly Counter<long> Logins = Meter.CreateCounter<long>(
         "analytics_logins_total", description: "Login attempts by outcome.");
 }
