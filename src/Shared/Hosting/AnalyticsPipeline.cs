@@ -11,6 +11,7 @@ public static class AnalyticsPipeline
 {
     public static WebApplication UseAnalytics(this WebApplication app)
     {
+        app.UseMiddleware<RequestWindowMiddleware>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api/v1/auth"),

@@ -11,6 +11,11 @@ public static class TelemetrySetup
     public static IServiceCollection AddAnalyticsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        // The rolling window of /api/status (fed by RequestWindowMiddleware and the cache-lookup listener) and the store gauges.
+        services.AddSingleton<RequestWindow>();
+        services.AddHostedService<CacheLookupListener>();
+        services.AddSingleton<StoreSampler>();
+        services.AddHostedService(provider => provider.GetRequiredService<StoreSampler>());
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("learning-analytics", serviceVersion: ServiceInfo.Version))
             .WithMetrics(metrics =>
