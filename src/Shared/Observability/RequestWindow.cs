@@ -12,7 +12,7 @@ public sealed class RequestWindow
 
     private readonly TimeProvider _timeProvider;
     private readonly Bucket[] _buckets = Enumerable.Range(0, WindowSeconds).Select(_ => new Bucket()).ToArray();
-    private readonly ActiveUserSketch _users = new();
+    private readonly ActiveUsers _users = new();
     private readonly long _startedSecond;
 
     public RequestWindow(TimeProvider timeProvider)
@@ -102,7 +102,7 @@ public sealed class RequestWindow
             Share(memoryHits + snapshotHits, memoryLookups),
             Share(memoryHits, memoryLookups),
             Share(snapshotHits, snapshotHits + snapshotMisses),
-            _users.Estimate(now / 60));
+            _users.Count(now / 60));
     }
 
     private static double? Share(long part, long whole) => whole == 0 ? null : Math.Min(1.0, (double)part / whole);

@@ -187,15 +187,20 @@ public sealed class RequestWindowTests
     }
 
     [Test]
-    public void ActiveUsers_ForManyUsers_StaysWithinThreeStandardErrors()
+    public void ActiveUsers_ForManyUsers_CountsEachOnceAndForgetsThoseOutsideTheWindow()
     {
-        var sketch = new ActiveUserSketch();
+        var users = new ActiveUsers();
         for (var i = 0; i < 50_000; i++)
         {
-            sketch.Record($"learner-{i}", 1000 + (i % 10));
+            users.Record($"learner-{i % 40_000}", 1000 + (i % 10));
         }
 
-        Assert.That(sketch.Estimate(1012), Is.EqualTo(50_000).Within(5).Percent, "HyperLogLog with 4,096 registers: 1.6 % standard error");
+        Assert.Multiple(() =>
+        {
+            Assert.That(users.Count(1012), Is.EqualTo(40_000));
+            Assert.That(users.Count(1020), Is.EqualTo(20_000), "only those last seen at minutes 1005 to 1009 are left");
+            Assert.That(users.Count(1030), Is.Zero);
+        });
     }
 
     [Test]
