@@ -3,7 +3,7 @@
 # `GET /api/v1/ping`, in one run, with the service and wrk pinned to separate cores (taskset), no compression (wrk sends no
 # Accept-Encoding), the memory cache warmed first and 2xx answers only: any non-2xx answer (a 429 included) or socket error
 # voids the run and the script fails. Demo store (tiny preset) in a throwaway cluster; rate limits raised.
-# Usage: bench/cached-throughput.sh [duration, default 20s]   (THREADS=2 CONNECTIONS=32 WARMUP=5s override wrk's settings)
+# Usage: bench/cached-throughput.sh [duration, default 20s]   (THREADS=2 CONNECTIONS=32 WARMUP=20s override wrk's settings)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/lib/postgres.sh
@@ -15,7 +15,7 @@ source "$root/bench/lib/results.sh"
 duration=${1:-20s}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-32}
-warmup=${WARMUP:-5s}
+warmup=${WARMUP:-20s}
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 service_core=0
 client_core=1
@@ -62,7 +62,7 @@ routes=(
 # The route templates the request-duration histogram labels them with.
 template() {
   case $1 in
-    ping) echo "/api/v1/ping" ;;
+    ping | ping-again) echo "/api/v1/ping" ;;
     velocity) echo "/api/v1/learner/analytics/velocity/{userId}" ;;
     overview) echo "/api/v1/learner/analytics/overview/{userId}" ;;
   esac
@@ -81,8 +81,9 @@ LUA
 
 for entry in "${routes[@]}"; do
   read -r name path <<<"$entry"
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$base$path" -H "Authorization: Bearer $token")
+  read -r code bytes <<<"$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "$base$path" -H "Authorization: Bearer $token")"
   [ "$code" = 200 ] || { echo "[bench] $name answered $code, expected 200" >&2; tail -n 20 "$work/app.log" >&2; exit 1; }
+  echo "$name $bytes" >>"$work/sizes"
 done
 
 run_wrk() { # run_wrk PATH DURATION → the RESULT line
@@ -98,12 +99,19 @@ buckets() {
     END { for (le in sum) print le, sum[le] }' | sort -g
 }
 
-: >"$work/summary"
-void=0
+# Warm every path first (the memory cache, the access decisions and above all the JIT: on one core under full load the
+# runtime needs 40–50 s before tiered compilation has promoted the hot paths, and ping measured earlier ran 4–5× slower),
+# so no measured path pays for optimising the pipeline all of them share; ping is measured first and again last to show drift.
 for entry in "${routes[@]}"; do
   read -r name path <<<"$entry"
-  echo "[bench] $name: warm-up $warmup, then $duration (wrk -t$threads -c$connections, core $client_core; service on core $service_core)" >&2
+  echo "[bench] warm-up $name for $warmup" >&2
   run_wrk "$path" "$warmup" >/dev/null
+done
+: >"$work/summary"
+void=0
+for entry in "${routes[@]}" "ping-again /api/v1/ping"; do
+  read -r name path <<<"$entry"
+  echo "[bench] $name: $duration (wrk -t$threads -c$connections, core $client_core; service on core $service_core)" >&2
   buckets "$(template "$name")" >"$work/before-$name"
   result=$(run_wrk "$path" "$duration")
   buckets "$(template "$name")" >"$work/after-$name"
@@ -130,27 +138,29 @@ if [ "$void" = 1 ]; then
   exit 1
 fi
 
-ping_rps=$(awk '$1 == "ping" { print $3 }' "$work/summary")
+# The baseline is the mean of the two ping runs.
+ping_rps=$(awk '$1 ~ /^ping/ { sum += $3; n++ } END { printf "%.0f", sum / n }' "$work/summary")
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 {
   echo "## Cached analytics throughput and latency"
   echo
   echo "- Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`bash bench/cached-throughput.sh $duration\` — demo store (tiny preset), Release build,"
-  echo "  service (and PostgreSQL) on core $service_core, \`wrk -t$threads -c$connections -d$duration\` on core $client_core after a $warmup warm-up per path,"
+  echo "  service (and PostgreSQL) on core $service_core, \`wrk -t$threads -c$connections -d$duration\` per path on core $client_core after a $warmup warm-up of every path,"
   echo "  learner-123 reading its own analytics from the warm memory cache, no compression; every answer 2xx. Load average before"
   echo "  the run: $load_before."
   echo "- Machine: $machine"
   echo "- Targets (PRODUCT.md): server p99 under 10 ms; throughput at least ½ of ping."
   echo
-  echo "| path | requests | req/s | ratio to ping | client p99 ms | server p99 ms (bucket bound) | server ≤ 10 ms | verdict |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  awk -v ping="$ping_rps" '{
+  echo "| path | requests | body bytes | req/s | ratio to ping | client p99 ms | server p99 ms (bucket bound) | server ≤ 10 ms | verdict |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  awk -v ping="$ping_rps" 'NR == FNR { sizes[$1] = $2; sizes[$1 "-again"] = $2; next } {
     ratio = $3 / ping
-    verdict = ($1 == "ping") ? "baseline" : ((ratio >= 0.5 && $8 >= 99) ? "met" : "NOT met")
-    printf "| %s | %s | %s | %.2f | %s | ≤ %s | %s %% | %s |\n", $1, $2, $3, ratio, $6, $7, $8, verdict }' "$work/summary"
+    verdict = ($1 ~ /^ping/) ? "baseline" : ((ratio >= 0.5 && $8 >= 99) ? "met" : "NOT met")
+    printf "| %s | %s | %s | %s | %.2f | %s | ≤ %s | %s %% | %s |\n", $1, $2, sizes[$1], $3, ratio, $6, $7, $8, verdict }' "$work/sizes" "$work/summary"
   echo
-  echo "Server p99 comes from \`http_server_request_duration_seconds\` on /metrics (this run's 2xx requests of the route), whose"
-  echo "buckets are 5, 10, 25 … ms: the figure is the upper bound of the bucket that holds the 99th percentile."
+  echo "Ratio to ping: to the mean of the two ping runs ($ping_rps req/s). Server p99 comes from"
+  echo "\`http_server_request_duration_seconds\` on /metrics (this run's 2xx requests of the route), whose buckets are 5, 10, 25 … ms:"
+  echo "the figure is the upper bound of the bucket that holds the 99th percentile."
   echo
 } >"$work/section"
 replace_results_section "## Cached analytics throughput and latency" "$work/section"
