@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Analytics.Api.Shared.Jobs;
 
 namespace Analytics.Api.Features.Operations.Shared;
 

@@ -1,5 +1,6 @@
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Freshness;
+using Analytics.Api.Shared.Jobs;
 
 namespace Analytics.Api.Features.Refresh.RefreshStatus;
 
@@ -18,6 +19,3 @@ public sealed record RefreshJobStatus(
     DateTimeOffset? CompletedAt,
     JobError? Error,
     IReadOnlyList<RefreshResult> Results);
-
-/// <summary>`error {code, message}` of a failed job.</summary>
-public sealed record JobError(string Code, string Message);

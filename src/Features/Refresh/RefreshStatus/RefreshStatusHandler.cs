@@ -4,6 +4,7 @@ using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Errors;
 using Analytics.Api.Shared.Freshness;
+using Analytics.Api.Shared.Jobs;
 using Dapper;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
@@ -46,7 +47,7 @@ public sealed class RefreshStatusHandler(
             job.CreatedAt,
             job.StartedAt,
             job.CompletedAt,
-            ErrorOf(job.Error),
+            JobError.Parse(job.Error),
             job.Result is null ? [] : JsonSerializer.Deserialize<RefreshResult[]>(job.Result, json.Value.SerializerOptions) ?? []);
     }
 
@@ -73,18 +74,6 @@ public sealed class RefreshStatusHandler(
         {
             return false;
         }
-    }
-
-    /// <summary>Stored as `CODE: message`.</summary>
-    private static JobError? ErrorOf(string? error)
-    {
-        if (error is null)
-        {
-            return null;
-        }
-
-        var separator = error.IndexOf(": ", StringComparison.Ordinal);
-        return separator > 0 ? new JobError(error[..separator], error[(separator + 2)..]) : new JobError("JOB_FAILED", error);
     }
 
     private sealed class RefreshJobRecord

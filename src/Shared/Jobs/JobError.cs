@@ -1,4 +1,4 @@
-namespace Analytics.Api.Features.Operations.Shared;
+namespace Analytics.Api.Shared.Jobs;
 
 /// <summary>`error` of a failed job: the stored `CODE: message` text split in two.</summary>
 public sealed record JobError(string Code, string Message)
