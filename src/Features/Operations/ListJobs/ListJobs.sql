@@ -1,40 +1,12 @@
--- Operator job list (API.md §4.9, §7): refresh jobs and batch runs in the generic job object's terms, filtered by type and status
+-- Operator job list (API.md §4.9, §7): the generic job objects of analytics.operator_jobs, filtered by type and status
 -- (lists = OR), newest first (or oldest with sort=createdAt), ties by id; one row even for an empty page, carrying the total.
-WITH jobs AS (
-    SELECT j.id AS JobId, 'refresh' AS Type, j.status AS Status, j.progress::integer AS Progress, j.stage AS Stage,
-       j.trigger AS Trigger, j.requested_by AS RequestedBy,
-       jsonb_build_object('subject', jsonb_build_object('type', j.subject_type, 'id', j.subject_id), 'role', j.role,
-                          'analytics', to_jsonb(j.analytics))::text AS Parameters,
-       cardinality(j.analytics) AS Total,
-       CASE WHEN jsonb_typeof(j.result) = 'array' THEN jsonb_array_length(j.result) ELSE 0 END AS Processed,
-       CASE WHEN jsonb_typeof(j.result) = 'array'
-            THEN (SELECT count(*)::integer FROM jsonb_array_elements(j.result) AS r WHERE r ->> 'status' = 'failed')
-            ELSE 0 END AS Failed,
-       j.requested_at AS CreatedAt, j.started_at AS StartedAt, j.finished_at AS CompletedAt, j.error AS Error
-    FROM analytics.refresh_jobs j
-    WHERE @types::text[] IS NULL OR 'refresh' = ANY (@types)
-    UNION ALL
-    SELECT b.id AS JobId, b.kind AS Type,
-       CASE WHEN b.status = 'running' AND b.started_at IS NULL THEN 'queued'
-            WHEN b.status = 'abandoned' THEN 'failed'
-            ELSE b.status END AS Status,
-       CASE WHEN b.status = 'completed' THEN 100
-            WHEN coalesce(b.total_subjects, 0) = 0 THEN 0
-            ELSE least(99, 100 * b.done_subjects / b.total_subjects) END AS Progress,
-       CASE WHEN b.status = 'running' AND b.started_at IS NULL THEN 'queued'
-            WHEN b.status = 'running' THEN 'computing'
-            ELSE 'done' END AS Stage,
-       b.trigger AS Trigger, b.requested_by AS RequestedBy, b.parameters::text AS Parameters,
-       coalesce(b.total_subjects, 0) AS Total, b.done_subjects AS Processed, b.failed_subjects AS Failed,
-       b.ref_time AS CreatedAt, b.started_at AS StartedAt, b.finished_at AS CompletedAt, b.error AS Error
-    FROM analytics.batch_runs b
-    WHERE b.kind IN ('recalculation', 'retrain') AND (@types::text[] IS NULL OR b.kind = ANY (@types))
-),
-filtered AS (
-    SELECT f.JobId, f.Type, f.Status, f.Progress, f.Stage, f.Trigger, f.RequestedBy, f.Parameters, f.Total, f.Processed, f.Failed,
-           f.CreatedAt, f.StartedAt, f.CompletedAt, f.Error
-    FROM jobs f
-    WHERE @statuses::text[] IS NULL OR f.Status = ANY (@statuses)
+WITH filtered AS (
+    SELECT job_id AS JobId, type AS Type, status AS Status, progress AS Progress, stage AS Stage, trigger AS Trigger,
+           requested_by AS RequestedBy, parameters AS Parameters, total AS Total, processed AS Processed, failed AS Failed,
+           created_at AS CreatedAt, started_at AS StartedAt, completed_at AS CompletedAt, error AS Error
+    FROM analytics.operator_jobs
+    WHERE (@types::text[] IS NULL OR type = ANY (@types))
+      AND (@statuses::text[] IS NULL OR status = ANY (@statuses))
 )
 SELECT t.TotalCount, p.JobId, p.Type, p.Status, p.Progress, p.Stage, p.Trigger, p.RequestedBy, p.Parameters, p.Total, p.Processed,
        p.Failed, p.CreatedAt, p.StartedAt, p.CompletedAt, p.Error

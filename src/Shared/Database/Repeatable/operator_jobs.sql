@@ -1,0 +1,31 @@
+-- Refresh jobs and batch runs in the terms of the generic job object (API.md §4.9), in one place for the job list and the
+-- single-job read: stored states mapped to `status` (abandoned → failed; a run not yet started is queued), progress, stage and
+-- counters. A filter on id or kind is pushed into each branch, so the primary keys are still used.
+CREATE OR REPLACE VIEW analytics.operator_jobs AS
+SELECT j.id AS job_id, 'refresh'::text AS type, j.status, j.progress::integer AS progress, j.stage, j.trigger,
+       j.requested_by::text AS requested_by,
+       jsonb_build_object('subject', jsonb_build_object('type', j.subject_type, 'id', j.subject_id), 'role', j.role,
+                          'analytics', to_jsonb(j.analytics))::text AS parameters,
+       cardinality(j.analytics) AS total,
+       CASE WHEN jsonb_typeof(j.result) = 'array' THEN jsonb_array_length(j.result) ELSE 0 END AS processed,
+       CASE WHEN jsonb_typeof(j.result) = 'array'
+            THEN (SELECT count(*)::integer FROM jsonb_array_elements(j.result) AS r WHERE r ->> 'status' = 'failed')
+            ELSE 0 END AS failed,
+       j.requested_at AS created_at, j.started_at, j.finished_at AS completed_at, j.error
+FROM analytics.refresh_jobs j
+UNION ALL
+SELECT b.id, b.kind,
+       CASE WHEN b.status = 'running' AND b.started_at IS NULL THEN 'queued'
+            WHEN b.status = 'abandoned' THEN 'failed'
+            ELSE b.status END,
+       CASE WHEN b.status = 'completed' THEN 100
+            WHEN coalesce(b.total_subjects, 0) = 0 THEN 0
+            ELSE least(99, 100 * b.done_subjects / b.total_subjects) END,
+       CASE WHEN b.status = 'running' AND b.started_at IS NULL THEN 'queued'
+            WHEN b.status = 'running' THEN 'computing'
+            ELSE 'done' END,
+       b.trigger, b.requested_by::text, b.parameters::text,
+       coalesce(b.total_subjects, 0), b.done_subjects, b.failed_subjects,
+       b.ref_time, b.started_at, b.finished_at, b.error
+FROM analytics.batch_runs b
+WHERE b.kind IN ('recalculation', 'retrain');
