@@ -30,6 +30,7 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
         }
 
         var payload = result.Payload with { LastUpdated = computedAt, IsStale = isStale, Staleness = stalenessLabel };
+        var refresh = Refresh(result.Subject);
         var envelope = new AnalyticsEnvelope(
             payload,
             result.ServedFrom != ServedFrom.Computed,
@@ -47,8 +48,8 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 result.Payload.DefinitionVersion,
                 activeRole,
                 result.Subject,
-                Refreshing: Refresh(result.Subject) is not null,
-                RefreshJobId: Refresh(result.Subject)?.JobId,
+                Refreshing: refresh is not null,
+                RefreshJobId: refresh?.JobId,
                 result.Suppression,
                 Unavailable: null));
         return TypedResults.Ok(envelope);
@@ -88,6 +89,7 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
         }
 
         var servedFrom = sections.Select(s => s.Result.ServedFrom).Min();
+        var refresh = Refresh(subject);
         var sources = sections.Select(s => s.Result.Source).Distinct().ToArray();
         var envelope = new AnalyticsEnvelope(
             data,
@@ -106,8 +108,8 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 DefinitionVersion: null,
                 activeRole,
                 subject,
-                Refreshing: Refresh(subject) is not null,
-                RefreshJobId: Refresh(subject)?.JobId,
+                Refreshing: refresh is not null,
+                RefreshJobId: refresh?.JobId,
                 sections.Select(s => s.Result.Suppression).FirstOrDefault(s => s is not null),
                 Unavailable: null));
         return TypedResults.Ok(envelope);

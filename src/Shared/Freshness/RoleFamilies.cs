@@ -62,6 +62,14 @@ public static class RoleFamilies
         _ => "learner",
     };
 
+    /// <summary>The access-rule area whose scopes decide who may read (and refresh) a family's subjects (API.md §3.3).</summary>
+    public static SubjectArea AreaOf(string family) => family switch
+    {
+        Trainer => SubjectArea.TrainerAnalytics,
+        OrgAdmin => SubjectArea.OrganisationAnalytics,
+        _ => SubjectArea.LearnerAnalytics,
+    };
+
     /// <summary>The family a subject type belongs to (`meta.subject.type` → snapshot role).</summary>
     public static string FamilyOf(string subjectType) => subjectType switch
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Database;
-using Analytics.Api.Shared.Freshness;
 using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Observability;
 using Analytics.Api.Shared.Scheduling;
@@ -24,7 +23,7 @@ public sealed class HealthHandler(
     ISchedulerFactory schedulerFactory,
     IConfiguration configuration,
     AuthOptions authOptions,
-    IServiceProvider services,
+    IEnumerable<IDistributedCache> distributedCaches,
     TimeProvider timeProvider) : IQueryHandler<HealthQuery, HealthReport>
 {
     private static readonly TimeSpan DatabaseBudget = TimeSpan.FromSeconds(2);
@@ -81,7 +80,8 @@ public sealed class HealthHandler(
     /// <summary>The memory cache is always up; with Redis configured, its reachability (an outage degrades, API.md §4.10).</summary>
     private async Task<CacheStatus> CheckCacheAsync(CancellationToken cancellationToken)
     {
-        if (!RedisCacheSetup.IsConfigured(configuration))
+        // A distributed cache is registered only when Redis is configured (RedisCacheSetup).
+        if (distributedCaches.FirstOrDefault() is not { } redis)
         {
             return new CacheStatus("up", "memory");
         }
@@ -90,7 +90,7 @@ public sealed class HealthHandler(
         budget.CancelAfter(DatabaseBudget);
         try
         {
-            await services.GetRequiredService<IDistributedCache>().GetAsync("health-probe", budget.Token);
+            await redis.GetAsync("health-probe", budget.Token);
             return new CacheStatus("up", "redis");
         }
         catch (Exception exception) when (exception is RedisException or OperationCanceledException or TimeoutException)

@@ -59,15 +59,9 @@ public sealed class RefreshStatusHandler(
             return true;
         }
 
-        var area = job.Role switch
-        {
-            RoleFamilies.Trainer => SubjectArea.TrainerAnalytics,
-            RoleFamilies.OrgAdmin => SubjectArea.OrganisationAnalytics,
-            _ => SubjectArea.LearnerAnalytics,
-        };
         try
         {
-            await policy.EnsureCanReadAsync(caller, area, job.SubjectId, cancellationToken);
+            await policy.EnsureCanReadAsync(caller, RoleFamilies.AreaOf(job.Role), job.SubjectId, cancellationToken);
             return true;
         }
         catch (ApiProblemException problem) when (problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)

@@ -20,12 +20,7 @@ public sealed record RequestRefreshCommand(string? SubjectId, string? Role, Json
 
     public string? Family => Role is not null ? Roles.Normalise(Role) : AnalyticsRole ?? ActiveRole;
 
-    public SubjectArea Area => Family switch
-    {
-        Roles.Trainer => SubjectArea.TrainerAnalytics,
-        Roles.OrgAdmin => SubjectArea.OrganisationAnalytics,
-        _ => SubjectArea.LearnerAnalytics,
-    };
+    public SubjectArea Area => RoleFamilies.AreaOf(Family ?? ActiveRole);
 
     string ISubjectScoped.SubjectId => SubjectId ?? string.Empty;
 

@@ -18,6 +18,7 @@ public sealed class SystemEndpointTests
             Assert.That(body["status"]!.GetValue<string>(), Is.EqualTo("healthy"));
             Assert.That(body["services"]!["database"]!["status"]!.GetValue<string>(), Is.EqualTo("up"));
             Assert.That(body["services"]!["scheduler"]!["status"]!.GetValue<string>(), Is.EqualTo("up"));
+            Assert.That(body["services"]!["cache"]!.ToJsonString(), Is.EqualTo("""{"status":"up","kind":"memory"}"""), "no Redis configured");
             Assert.That(body["mode"]!["authMode"]!.GetValue<string>(), Is.EqualTo("standalone"));
             Assert.That(body["timestamp"]!.GetValue<string>(), Does.EndWith("Z"));
         });
