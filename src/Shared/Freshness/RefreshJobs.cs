@@ -16,8 +16,14 @@ public sealed class RefreshJobs(NpgsqlDataSource dataSource, ActiveRefreshes act
     public const string Channel = "analytics_refresh";
     public const string SnapshotChannel = "analytics_snapshot";
 
-    /// <summary>System-triggered requests of this instance in flight, so 50 concurrent stale reads make one round trip.</summary>
-    private readonly ConcurrentDictionary<SnapshotKey, Lazy<Task<ActiveRefresh>>> _inFlight = new();
+    /// <summary>
+    /// How long a system-triggered request is remembered after it was queued: reads of a subject whose recalculation keeps
+    /// failing (its snapshot stays stale) then ask the store at most once per this period instead of once per read.
+    /// </summary>
+    public static readonly TimeSpan RequestCoolDown = TimeSpan.FromSeconds(30);
+
+    /// <summary>System-triggered requests of this instance, in flight or recent, so 50 concurrent stale reads make one round trip.</summary>
+    private readonly ConcurrentDictionary<SnapshotKey, Lazy<Task<ActiveRefresh>>> _requests = new();
 
     /// <summary>Queues <paramref name="analytics"/> for a subject, or meets its live job (merged while it is queued).</summary>
     public async Task<EnqueueOutcome> EnqueueAsync(
@@ -58,7 +64,7 @@ public sealed class RefreshJobs(NpgsqlDataSource dataSource, ActiveRefreshes act
 
     /// <summary>
     /// A system trigger (stale read, timed-out first read) for one analytic: answered from memory when the subject's live job
-    /// already covers it, else queued once however many readers ask at the same moment.
+    /// already covers it, else queued once however many readers ask at the same moment or within <see cref="RequestCoolDown"/>.
     /// </summary>
     public async Task<ActiveRefresh> RequestAsync(SnapshotKey key, string trigger, CancellationToken cancellationToken)
     {
@@ -67,7 +73,7 @@ public sealed class RefreshJobs(NpgsqlDataSource dataSource, ActiveRefreshes act
             return live;
         }
 
-        var request = _inFlight.GetOrAdd(key, k => new Lazy<Task<ActiveRefresh>>(async () =>
+        var request = _requests.GetOrAdd(key, k => new Lazy<Task<ActiveRefresh>>(async () =>
         {
             try
             {
@@ -76,10 +82,17 @@ public sealed class RefreshJobs(NpgsqlDataSource dataSource, ActiveRefreshes act
             }
             finally
             {
-                _inFlight.TryRemove(k, out _);
+                // While the entry stands every request for the key meets it, so removing it later removes no newer one.
+                _ = ForgetLaterAsync(k);
             }
         }));
         return await request.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task ForgetLaterAsync(SnapshotKey key)
+    {
+        await Task.Delay(RequestCoolDown, timeProvider);
+        _requests.TryRemove(key, out _);
     }
 
     public async Task<RefreshJobRow?> ClaimAsync(string worker, CancellationToken cancellationToken)

@@ -118,6 +118,38 @@ public sealed class SnapshotLayerTests
         });
     }
 
+    [Test]
+    public async Task StaleReads_WhileTheirRecalculationFails_AskTheStoreOnceInTheCoolDown()
+    {
+        await RefreshTestJobs.DrainAsync();
+        var learner = await OtherLearnerAsync(offset: 6);
+        var token = TestTokens.Mint(learner, ["learner"], "org-123");
+        var path = $"/api/v1/learner/analytics/performance/{learner}";
+        await ReadAsync(path, token);
+        await TestStore.ExecuteAsync(
+            "UPDATE analytics.analytics_snapshots SET computed_at = now() - interval '7 hours' " +
+            "WHERE subject_type = 'learner' AND subject_id = @learner AND analytic = 'performance'", new { learner });
+        await RefreshTestJobs.EvictAsync("learner", learner, "learner");
+        await ReadAsync(path, token);
+        // The recalculation fails (as for a subject whose computation keeps throwing): the snapshot stays stale.
+        await TestStore.ExecuteAsync(
+            """
+            UPDATE analytics.refresh_jobs SET status = 'failed', stage = 'done', finished_at = now() WHERE subject_id = @learner;
+            SELECT pg_notify('analytics_refresh', concat_ws('|', status, id, subject_type, subject_id, role, array_to_string(analytics, ',')))
+            FROM analytics.refresh_jobs WHERE subject_id = @learner;
+            """, new { learner });
+        await RefreshTestJobs.WaitUntilIdleAsync("learner", learner, "learner");
+
+        var again = await ReadAsync(path, token);
+
+        var jobs = await QueryJobsAsync(learner);
+        Assert.Multiple(() =>
+        {
+            Assert.That(again["isStale"]!.GetValue<bool>(), Is.True);
+            Assert.That(jobs, Has.Exactly(1).Items, "no second job within the cool-down");
+        });
+    }
+
     private static async Task<JsonObject> ReadAsync(string path, string token)
     {
         using var response = await ApiClient.GetAsync(path, token);
