@@ -13,7 +13,7 @@ public static class OuladTrainingStore
 {
     private static readonly Lazy<Task<string>> Import = new(ImportAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string DataDirectory { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "oulad"));
+    public static string DataDirectory { get; } = RepositoryRoot.SharedData("oulad");
 
     public static Task<string> ConnectionStringAsync() => Import.Value;
 

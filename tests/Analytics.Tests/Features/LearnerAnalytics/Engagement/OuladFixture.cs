@@ -16,7 +16,7 @@ internal static class OuladFixture
 
     private static readonly Lazy<IReadOnlyDictionary<string, Registration>> Loaded = new(Load);
 
-    public static string Folder => RepositoryRoot.Combine("..", "shared", "data", "oulad-AAA-2013J");
+    public static string Folder => RepositoryRoot.SharedData("oulad-AAA-2013J");
 
     /// <summary>Every registration of the fixture by id_student (one presentation, so the student id is the registration).</summary>
     public static IReadOnlyDictionary<string, Registration> Registrations => Loaded.Value;

@@ -10,7 +10,7 @@ namespace Analytics.Tests.Shared.Sources.Oulad;
 internal static class OuladTestData
 {
     /// <summary>../shared/data/oulad-AAA-2013J from the folder holding Analytics.sln.</summary>
-    public static string FixtureDirectory { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "oulad-AAA-2013J"));
+    public static string FixtureDirectory { get; } = RepositoryRoot.SharedData("oulad-AAA-2013J");
 
     public static async Task<string> MigratedDatabaseAsync(string name)
     {
