@@ -90,14 +90,18 @@ public sealed class SnapshotStore(NpgsqlDataSource dataSource, IOptions<JsonOpti
     }
 
     /// <summary>sha256(definition version, effective configuration, asOf, source, data as of): two runs on different inputs differ (§2).</summary>
-    public byte[] InputsHash(IAnalyticResult result)
+    public byte[] InputsHash(IAnalyticResult result) =>
+        InputsHash(result.PayloadBase.DefinitionVersion, result.PayloadBase.AsOf, result.Source, result.DataAsOf);
+
+    /// <inheritdoc cref="InputsHash(IAnalyticResult)"/>
+    public byte[] InputsHash(string definitionVersion, DateOnly? asOf, string source, DateTimeOffset? dataAsOf)
     {
         var material = string.Join('\n',
-            result.PayloadBase.DefinitionVersion,
+            definitionVersion,
             Convert.ToHexString(_configurationHash),
-            result.PayloadBase.AsOf?.ToString("O") ?? string.Empty,
-            result.Source,
-            result.DataAsOf?.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+            asOf?.ToString("O") ?? string.Empty,
+            source,
+            dataAsOf?.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
         return SHA256.HashData(Encoding.UTF8.GetBytes(material));
     }
 

@@ -4,7 +4,8 @@ SELECT payload::text AS Payload,
        data_as_of AS DataAsOf,
        source AS Source,
        degraded AS Degraded,
-       suppression::text AS Suppression
+       suppression::text AS Suppression,
+       inputs_hash AS InputsHash
 FROM analytics.analytics_snapshots
 WHERE subject_type = @subjectType
   AND subject_id = @subjectId

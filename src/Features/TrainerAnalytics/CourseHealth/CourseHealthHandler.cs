@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Analytics.Api.Features.TrainerAnalytics.CourseHealth;
 
-/// <summary>Resolves the course (403 outside the caller's scope), reads its facts in one round trip and computes `course-health@1.0`.</summary>
+/// <summary>Resolves the course (403 outside the caller's scope), reads its facts (three concurrent statements) and computes `course-health@1.0`.</summary>
 public sealed class CourseHealthHandler(
     NpgsqlDataSource dataSource,
     IConfiguration configuration,
@@ -16,9 +16,13 @@ public sealed class CourseHealthHandler(
     public async ValueTask<AnalyticResult<CourseHealthPayload>> Handle(CourseHealthQuery query, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var scope = await TrainerCourseScope.ReadAsync(
-            connection, query.TrainerId, query.OrganisationScope, null, privacy, now, cancellationToken);
+        TrainerScope scope;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            scope = await TrainerCourseScope.ReadAsync(
+                connection, query.TrainerId, query.OrganisationScope, null, privacy, now, cancellationToken);
+        }
+
         var course = scope.ResolveCourse(query.CourseId);
         var settings = CourseHealthSettings.From(configuration);
         var subject = scope.Subject;
@@ -32,7 +36,7 @@ public sealed class CourseHealthHandler(
         else
         {
             var cohort = CohortSettings.From(configuration);
-            var data = await CourseHealthReader.ReadAsync(connection, [course.Id], subject, subject.AsOf, settings, cohort, cancellationToken);
+            var data = await CourseHealthReader.ReadAsync(dataSource, [course.Id], subject, subject.AsOf, settings, cohort, cancellationToken);
             var result = CourseHealthCalculator.Compute(
                 new CourseHealthInput(
                     course, data.Outcome(course.Id, subject.AsOf), data.SignalsOf(course.Id, subject.AsOf), data.TopicsOf(course.Id),

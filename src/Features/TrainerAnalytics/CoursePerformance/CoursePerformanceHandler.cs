@@ -6,7 +6,7 @@ using Npgsql;
 namespace Analytics.Api.Features.TrainerAnalytics.CoursePerformance;
 
 /// <summary>
-/// Reads the trainer's courses in scope, then every listed course's facts at asOf and 30 days earlier in one round trip, and
+/// Reads the trainer's courses in scope, then every listed course's facts at asOf and 30 days earlier (concurrent statements), and
 /// computes `course-performance@1.0` (with course health per course).
 /// </summary>
 public sealed class CoursePerformanceHandler(
@@ -19,24 +19,37 @@ public sealed class CoursePerformanceHandler(
     public async ValueTask<AnalyticResult<CoursePerformancePayload>> Handle(CoursePerformanceQuery query, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var scope = await TrainerCourseScope.ReadAsync(
-            connection, query.TrainerId, query.OrganisationScope, null, privacy, now, cancellationToken);
+        TrainerScope scope;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            scope = await TrainerCourseScope.ReadAsync(
+                connection, query.TrainerId, query.OrganisationScope, null, privacy, now, cancellationToken);
+        }
+
         var subject = scope.Subject;
 
         // `status=active` (the default) lists the courses with an active enrolment at asOf; `all` every taught course.
         var courses = scope.Courses
             .Where(c => query.EffectiveStatus == CoursePerformanceQuery.AllCourses || c.ActiveEnrolments > 0)
             .ToArray();
+        var courseIds = courses.Select(c => c.Id).ToArray();
         var settings = CourseHealthSettings.From(configuration);
         var cohort = CohortSettings.From(configuration);
+
+        // Per-topic facts are the costly read and feed only the recommendations of the two lowest-health courses. With at most
+        // two courses listed those are among them, so their topics are read together with the other facts instead of after.
+        var topicsUpFront = courseIds.Length <= CoursePerformanceCalculator.RecommendedCourses;
         var data = await CourseHealthReader.ReadAsync(
-            connection, courses.Select(c => c.Id).ToArray(), subject, subject.AsOf.AddDays(-CoursePerformanceCalculator.TrendDays),
-            settings, cohort, cancellationToken, includeTopics: false);
-        // Per-topic facts are the costly read and feed only the recommendations of the two lowest-health courses.
+            dataSource, courseIds, subject, subject.AsOf.AddDays(-CoursePerformanceCalculator.TrendDays), settings, cohort,
+            cancellationToken, topicCourseIds: topicsUpFront ? courseIds : []);
         var quoted = CoursePerformanceCalculator.CoursesQuotedForRecommendations(
             subject.AsOf, courses, data, scope.MinGroupSize, scope.ProvidesFeedback, settings, cohort);
-        data = data with { Topics = await CourseHealthReader.ReadTopicsAsync(connection, quoted, subject, settings, cancellationToken) };
+        data = data with
+        {
+            Topics = topicsUpFront
+                ? data.Topics.Where(t => quoted.Contains(t.CourseId)).ToArray()
+                : await CourseHealthReader.ReadTopicsAsync(dataSource, quoted, subject, settings, cancellationToken),
+        };
         var (payload, suppression) = courses.Length == 0
             ? (CoursePerformanceCalculator.Empty(subject.AsOf), null)
             : CoursePerformanceCalculator.Compute(subject.AsOf, courses, data, scope.MinGroupSize, scope.ProvidesFeedback, settings, cohort);

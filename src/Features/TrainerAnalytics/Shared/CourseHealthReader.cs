@@ -6,69 +6,71 @@ using Npgsql;
 namespace Analytics.Api.Features.TrainerAnalytics.Shared;
 
 /// <summary>
-/// Reads course health's inputs for a set of courses in one round trip: one set-based statement per kind of fact
-/// (CourseOutcomes, CohortSignals, CourseTopics), never a query per learner or per course.
+/// Reads course health's inputs for a set of courses: one set-based statement per kind of fact (CourseOutcomes, CohortSignals,
+/// CourseTopics), never a query per learner or per course. The statements are independent, so each runs on its own pooled
+/// connection at the same time: an uncached read waits for the slowest of them, not for their sum.
 /// </summary>
 public static class CourseHealthReader
 {
+    /// <param name="topicCourseIds">The courses whose per-topic facts are read (all of <paramref name="courseIds"/> by default).</param>
     public static async Task<CourseHealthData> ReadAsync(
-        NpgsqlConnection connection,
+        NpgsqlDataSource dataSource,
         IReadOnlyList<string> courseIds,
         SubjectContext subject,
         DateOnly earlierAsOf,
         CourseHealthSettings settings,
         CohortSettings cohort,
         CancellationToken cancellationToken,
-        bool includeTopics = true)
+        IReadOnlyList<string>? topicCourseIds = null)
     {
         if (courseIds.Count == 0)
         {
             return new CourseHealthData([], [], []);
         }
 
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            SqlQueries.Get("CourseOutcomes") + SqlQueries.Get("CohortSignals") + (includeTopics ? SqlQueries.Get("CourseTopics") : string.Empty),
-            new
-            {
-                courseIds = courseIds.ToArray(),
-                asOf = subject.AsOf,
-                earlierAsOf,
-                zone = subject.TimeZone,
-                activeWindowDays = settings.ActiveWindowDays,
-                openEndedWindowDays = settings.OpenEndedWindowDays,
-                milestoneWeight = cohort.MilestoneWeight,
-                minDaysSinceStart = cohort.MinDaysSinceStart,
-            },
-            cancellationToken: cancellationToken));
-        var outcomes = (await results.ReadAsync<CourseOutcome>()).ToArray();
-        var signals = (await results.ReadAsync<CohortSignal>()).ToArray();
-        var topics = includeTopics ? (await results.ReadAsync<CourseTopic>()).ToArray() : [];
-        return new CourseHealthData(outcomes, signals, topics);
+        var parameters = new
+        {
+            courseIds = courseIds.ToArray(),
+            asOf = subject.AsOf,
+            earlierAsOf,
+            zone = subject.TimeZone,
+            activeWindowDays = settings.ActiveWindowDays,
+            openEndedWindowDays = settings.OpenEndedWindowDays,
+            milestoneWeight = cohort.MilestoneWeight,
+            minDaysSinceStart = cohort.MinDaysSinceStart,
+        };
+        var outcomes = QueryAsync<CourseOutcome>(dataSource, "CourseOutcomes", parameters, cancellationToken);
+        var signals = QueryAsync<CohortSignal>(dataSource, "CohortSignals", parameters, cancellationToken);
+        var topics = ReadTopicsAsync(dataSource, topicCourseIds ?? courseIds, subject, settings, cancellationToken);
+        return new CourseHealthData(await outcomes, await signals, await topics);
     }
 
     /// <summary>Only the per-topic facts (drop-off points, struggling topics) of some courses.</summary>
-    public static async Task<IReadOnlyList<CourseTopic>> ReadTopicsAsync(
-        NpgsqlConnection connection,
+    public static Task<IReadOnlyList<CourseTopic>> ReadTopicsAsync(
+        NpgsqlDataSource dataSource,
         IReadOnlyList<string> courseIds,
         SubjectContext subject,
         CourseHealthSettings settings,
-        CancellationToken cancellationToken)
-    {
-        if (courseIds.Count == 0)
-        {
-            return [];
-        }
+        CancellationToken cancellationToken) =>
+        courseIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<CourseTopic>>([])
+            : QueryAsync<CourseTopic>(
+                dataSource,
+                "CourseTopics",
+                new
+                {
+                    courseIds = courseIds.ToArray(),
+                    asOf = subject.AsOf,
+                    zone = subject.TimeZone,
+                    openEndedWindowDays = settings.OpenEndedWindowDays,
+                },
+                cancellationToken);
 
-        var topics = await connection.QueryAsync<CourseTopic>(new CommandDefinition(
-            SqlQueries.Get("CourseTopics"),
-            new
-            {
-                courseIds = courseIds.ToArray(),
-                asOf = subject.AsOf,
-                zone = subject.TimeZone,
-                openEndedWindowDays = settings.OpenEndedWindowDays,
-            },
-            cancellationToken: cancellationToken));
-        return topics.ToArray();
+    private static async Task<IReadOnlyList<T>> QueryAsync<T>(
+        NpgsqlDataSource dataSource, string statement, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<T>(new CommandDefinition(SqlQueries.Get(statement), parameters, cancellationToken: cancellationToken));
+        return rows.AsList();
     }
 }

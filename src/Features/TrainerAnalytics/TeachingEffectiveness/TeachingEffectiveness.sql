@@ -1,17 +1,20 @@
--- Teaching effectiveness inputs at asOf (ANALYTICS.md §2.4). Local dates of feedback are the trainer's (@zone).
+-- Teaching effectiveness inputs at asOf (ANALYTICS.md §2.4). A trainer's feedback is dated on that trainer's local calendar
+-- (the subject's is @zone), so a peer's outcome is the same whichever trainer of the organisation it is read for.
 -- 1. per trainer: the subject over @courseIds (its courses in scope, or the one requested) and, with @includePeers, every
 --    other trainer of @organisationId over all the courses they teach (the peers): learners, finished enrolments, (learner,
 --    assessment) pairs passed, and ratings with their 90-day windows. The peers cost a pass over the organisation's
---    submissions, so the handler reads them once per organisation and asOf (with no subject course) and caches them;
+--    submissions, so the handler reads them once per organisation, asOf and data version (with no subject course) and keeps
+--    them;
 -- 2. per learner of the subject's courses with ≥ 4 non-banked scores: mean of the last 2 minus mean of the first 2;
 -- 3. (completed learner, course skill) pairs of the subject's courses and those acquired after the enrolment.
 WITH taught AS (
-    SELECT @trainerId::text AS trainer_id, subject_course.course_id
+    SELECT @trainerId::text AS trainer_id, subject_course.course_id, @zone::text AS zone
     FROM unnest(@courseIds) AS subject_course (course_id)
     UNION ALL
-    SELECT ct.user_id, ct.course_id
+    SELECT ct.user_id, ct.course_id, coalesce(u.time_zone, o.time_zone, 'UTC')
     FROM lrs.user_roles ur
     JOIN lrs.users u ON u.id = ur.user_id
+    JOIN lrs.organisations o ON o.id = u.organisation_id
     JOIN lrs.course_trainers ct ON ct.user_id = ur.user_id
     WHERE @includePeers AND ur.role = 'trainer' AND u.organisation_id = @organisationId AND ur.user_id <> @trainerId
 ), roster AS (
@@ -48,10 +51,10 @@ WITH taught AS (
     FROM best b
     GROUP BY b.trainer_id
 ), ratings AS (
-    SELECT t.trainer_id, f.user_id, f.rating, (f.submitted_at AT TIME ZONE @zone)::date AS day
+    SELECT t.trainer_id, f.user_id, f.rating, (f.submitted_at AT TIME ZONE t.zone)::date AS day
     FROM taught t
     JOIN lrs.feedback f ON f.course_id = t.course_id
-    WHERE (f.submitted_at AT TIME ZONE @zone)::date <= @asOf
+    WHERE (f.submitted_at AT TIME ZONE t.zone)::date <= @asOf
 ), rating_facts AS (
     SELECT g.trainer_id,
            count(*)::integer AS ratings,

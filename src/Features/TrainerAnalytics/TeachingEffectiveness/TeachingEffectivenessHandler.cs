@@ -1,6 +1,7 @@
 using Analytics.Api.Features.TrainerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Freshness;
 using Dapper;
 using Mediator;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -9,8 +10,9 @@ using Npgsql;
 namespace Analytics.Api.Features.TrainerAnalytics.TeachingEffectiveness;
 
 /// <summary>
-/// Resolves the courses (one requested, else every course in the caller's scope; 403 outside it), reads the trainer's and the
-/// peer trainers' outcomes in one round trip and computes `teaching-effectiveness@1.0`.
+/// Resolves the courses (one requested, else every course in the caller's scope; 403 outside it), reads the trainer's outcome and
+/// the peer trainers' (from memory, else the organisation's internal snapshot, else the store: <see cref="TeachingPeersPayload"/>)
+/// and computes `teaching-effectiveness@1.0`.
 /// </summary>
 public sealed class TeachingEffectivenessHandler(
     NpgsqlDataSource dataSource,
@@ -18,7 +20,8 @@ public sealed class TeachingEffectivenessHandler(
     TimeProvider timeProvider,
     PrivacySettings privacy,
     HybridCache cache,
-    CacheLifetimes lifetimes)
+    CacheLifetimes lifetimes,
+    SnapshotStore snapshots)
     : IQueryHandler<TeachingEffectivenessQuery, AnalyticResult<TeachingEffectivenessPayload>>
 {
     public async ValueTask<AnalyticResult<TeachingEffectivenessPayload>> Handle(TeachingEffectivenessQuery query, CancellationToken cancellationToken)
@@ -50,30 +53,16 @@ public sealed class TeachingEffectivenessHandler(
         var improvements = (await results.ReadAsync<double>()).ToArray();
         var skills = await results.ReadSingleAsync<SkillAcquisition>();
 
-        // Peer outcomes are the same for every trainer of the organisation on a day: one read per (organisation, asOf, zone)
-        // for the trainer category's lifetime instead of a pass over the organisation's submissions on every request.
+        // Peer outcomes are the same for every trainer of the organisation at one asOf and data version: kept in memory and as
+        // the organisation's internal snapshot, so one trainer's read pays the pass over the organisation's submissions.
         var peers = await cache.GetOrCreateAsync(
-            $"analytics:organisation:{subject.OrganisationId}:trainer:teaching-peers:{subject.AsOf:yyyy-MM-dd}:{subject.TimeZone}:{openEndedWindowDays}",
-            (connection, subject, openEndedWindowDays),
-            async (state, ct) =>
-            {
-                await using var peerResults = await state.connection.QueryMultipleAsync(new CommandDefinition(
-                    SqlQueries.Get("TeachingEffectiveness"),
-                    new
-                    {
-                        trainerId = string.Empty,
-                        organisationId = state.subject.OrganisationId,
-                        courseIds = Array.Empty<string>(),
-                        includePeers = true,
-                        asOf = state.subject.AsOf,
-                        zone = state.subject.TimeZone,
-                        openEndedWindowDays = state.openEndedWindowDays,
-                    },
-                    cancellationToken: ct));
-                return (await peerResults.ReadAsync<TrainerOutcome>()).ToArray();
-            },
+            $"analytics:organisation:{subject.OrganisationId}:trainer:{TeachingPeersPayload.Analytic}:{subject.AsOf:yyyy-MM-dd}:"
+            + $"{subject.Source}:{subject.DataAsOf?.ToUnixTimeSeconds()}:{openEndedWindowDays}",
+            (Handler: this, subject, openEndedWindowDays),
+            static (state, ct) => state.Handler.ReadPeersAsync(state.subject, state.openEndedWindowDays, ct),
             new HybridCacheEntryOptions { Expiration = lifetimes.For(CacheCategory.Trainer), LocalCacheExpiration = lifetimes.For(CacheCategory.Trainer) },
-            cancellationToken: cancellationToken);
+            [new RefreshSubject("organisation", subject.OrganisationId, RoleFamilies.Trainer).CacheTag],
+            cancellationToken);
 
         var payload = TeachingEffectivenessCalculator.Compute(
             subject.AsOf,
@@ -90,5 +79,44 @@ public sealed class TeachingEffectivenessHandler(
         {
             Suppression = payload.Suppressed == true ? TrainerPrivacy.GroupTooSmall(scope.MinGroupSize) : null,
         };
+    }
+
+    /// <summary>The organisation's stored peer outcomes when their inputs are unchanged, else computed and stored.</summary>
+    private async ValueTask<IReadOnlyList<TrainerOutcome>> ReadPeersAsync(SubjectContext subject, int openEndedWindowDays, CancellationToken cancellationToken)
+    {
+        var key = new SnapshotKey("organisation", subject.OrganisationId, RoleFamilies.Trainer, TeachingPeersPayload.Analytic);
+        var inputsHash = snapshots.InputsHash(TeachingPeersPayload.Version, subject.AsOf, subject.Source, subject.DataAsOf);
+        var stored = await snapshots.ReadAsync(key, cancellationToken);
+        if (stored is not null && stored.InputsHash.AsSpan().SequenceEqual(inputsHash))
+        {
+            return SnapshotCodec.Decode<TeachingPeersPayload>(stored, key, snapshots.SerializerOptions).Payload.Outcomes;
+        }
+
+        var started = timeProvider.GetTimestamp();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            SqlQueries.Get("TeachingEffectiveness"),
+            new
+            {
+                trainerId = string.Empty,
+                organisationId = subject.OrganisationId,
+                courseIds = Array.Empty<string>(),
+                includePeers = true,
+                asOf = subject.AsOf,
+                zone = subject.TimeZone,
+                openEndedWindowDays,
+            },
+            cancellationToken: cancellationToken));
+        var outcomes = (await results.ReadAsync<TrainerOutcome>()).ToArray();
+        var computed = new AnalyticResult<TeachingPeersPayload>(
+            TeachingPeersPayload.Analytic,
+            new TeachingPeersPayload { DefinitionVersion = TeachingPeersPayload.Version, AsOf = subject.AsOf, Source = subject.Source, Outcomes = outcomes },
+            new AnalyticSubject(key.SubjectType, key.SubjectId),
+            timeProvider.GetUtcNow(),
+            subject.DataAsOf,
+            subject.Source);
+        await snapshots.WriteAsync(
+            [new SnapshotWrite(key, computed, (int)timeProvider.GetElapsedTime(started).TotalMilliseconds, null)], cancellationToken);
+        return outcomes;
     }
 }

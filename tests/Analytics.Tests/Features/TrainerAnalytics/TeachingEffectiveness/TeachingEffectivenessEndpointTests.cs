@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Analytics.Tests.Infrastructure;
+using Analytics.Tests.Shared.Freshness;
 
 namespace Analytics.Tests.Features.TrainerAnalytics.TeachingEffectiveness;
 
@@ -61,5 +63,42 @@ public sealed class TeachingEffectivenessEndpointTests
             Assert.That(body["data"]!["improvementAreas"]!.AsArray(), Is.Empty);
             Assert.That(body["meta"]!["suppression"]!["reason"]!.GetValue<string>(), Is.EqualTo("GROUP_TOO_SMALL"));
         });
+    }
+
+    [Test]
+    public async Task Get_KeepsThePeerOutcomesAsTheOrganisationsSnapshot_AndRecomputesThemOnlyWhenTheirInputsChange()
+    {
+        const string Snapshots = "analytics.analytics_snapshots";
+        const string PeersRow = "WHERE subject_type = 'organisation' AND subject_id = 'tr-org' AND role = 'trainer' AND analytic = 'teaching-peers'";
+        var token = await ApiClient.TokenAsync(TrainerScenario.Trainer);
+        await ReadWithoutMemoryAsync(token);
+
+        var payload = JsonNode.Parse((await TestStore.ScalarAsync<string>($"SELECT payload::text FROM {Snapshots} {PeersRow}"))!)!;
+        var firstComputedAt = await TestStore.ScalarAsync<DateTime>($"SELECT computed_at FROM {Snapshots} {PeersRow}");
+        var peer = payload["outcomes"]!.AsArray().Single(o => o!["trainerId"]!.GetValue<string>() == "tr-edge")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(payload["definitionVersion"]!.GetValue<string>(), Is.EqualTo("teaching-peers@1.0"));
+            Assert.That(payload["asOf"]!.GetValue<string>(), Is.EqualTo("2025-03-14"));
+            Assert.That(peer["learners"]!.GetValue<int>(), Is.EqualTo(10), "tr-co counts tr-l01 … tr-l10, not tr-old (open-ended window)");
+        });
+
+        // Same inputs: the next trainer read after the memory entry is gone reuses the stored row.
+        await ReadWithoutMemoryAsync(token);
+        Assert.That(await TestStore.ScalarAsync<DateTime>($"SELECT computed_at FROM {Snapshots} {PeersRow}"), Is.EqualTo(firstComputedAt));
+
+        // Different inputs (as after a sync, a new definition or other settings): recomputed and stored again.
+        await TestStore.ExecuteAsync($"UPDATE {Snapshots} SET inputs_hash = decode(repeat('00', 32), 'hex') {PeersRow}");
+        await ReadWithoutMemoryAsync(token);
+        Assert.That(await TestStore.ScalarAsync<DateTime>($"SELECT computed_at FROM {Snapshots} {PeersRow}"), Is.GreaterThan(firstComputedAt));
+    }
+
+    /// <summary>A course-filtered read (memory only, never a trainer snapshot), so the handler runs every time.</summary>
+    private static async Task ReadWithoutMemoryAsync(string token)
+    {
+        await RefreshTestJobs.EvictAsync("organisation", TrainerScenario.Org, "trainer");
+        await RefreshTestJobs.EvictAsync("trainer", "tr-trainer", "trainer");
+        using var response = await ApiClient.GetAsync(Path + "?courseId=tr-c1", token);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }
