@@ -71,6 +71,8 @@ analytics=(
   "student-distribution trainer /api/v1/trainer/analytics/student-distribution/{id}"
   "teaching-effectiveness trainer /api/v1/trainer/analytics/teaching-effectiveness/{id}"
 )
+# Organisations whose peer outcomes (for teaching effectiveness) the measured reads find stored, as the last recalculation left them.
+peers_stored=$(psql_run "SELECT count(*) FROM analytics.analytics_snapshots WHERE subject_type = 'organisation' AND analytic = 'teaching-peers'")
 : >"$work/summary"
 for entry in "${analytics[@]}"; do
   read -r name role template <<<"$entry"
@@ -106,7 +108,6 @@ done
 # organisation and data version (memory and an internal snapshot row, written by the nightly run or the first read). The
 # reads above found them as the last recalculation left them; this row measures the first read of an organisation without
 # them: one trainer per organisation, every stored peer row deleted and every instance's memory dropped (NOTIFY '*').
-peers_stored=$(psql_run "SELECT count(*) FROM analytics.analytics_snapshots WHERE subject_type = 'organisation' AND analytic = 'teaching-peers'")
 if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" teaching-effectiveness "* ]]; then
   name="teaching-effectiveness-first-of-organisation"
   psql_run "SELECT DISTINCT ON (u.organisation_id) u.id || ' ' || u.organisation_id FROM lrs.users u
@@ -170,7 +171,8 @@ machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
   echo
   if [ -s "$work/first-of-organisation" ]; then
     echo "teaching-effectiveness reads the organisation's peer outcomes, kept once per organisation and data version (memory, and an"
-    echo "internal snapshot row written by the nightly run or the first read). The row above found them for $peers_stored organisations."
+    echo "internal snapshot row written by the nightly run or the first read). The reads above started with them stored for $peers_stored"
+    echo "organisations (the others were computed by the first read of each)."
     echo "The first read of an organisation without them computes them (one pass over its submissions); measured on one trainer per"
     echo "organisation after deleting every peer row and dropping the memory entries:"
     echo

@@ -41,7 +41,14 @@ public sealed class AccessPolicy(NpgsqlDataSource dataSource, IMemoryCache cache
     private async Task<AccessDecision> DecideAsync(CurrentUser caller, SubjectScope scope, string subjectId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (scope == SubjectScope.OwnOrganisation)
+        // The own id and the own organisation are matched before any user lookup, so a user id equal to an organisation id
+        // cannot be confused with it (API.md §3.2).
+        if (scope == SubjectScope.SelfOrStudents && subjectId == caller.UserId)
+        {
+            return AccessDecision.Allowed;
+        }
+
+        if (scope == SubjectScope.OwnOrganisation || (scope == SubjectScope.OwnOrganisationOrMembers && subjectId == caller.OrganisationId))
         {
             if (subjectId != caller.OrganisationId)
             {
@@ -65,8 +72,8 @@ public sealed class AccessPolicy(NpgsqlDataSource dataSource, IMemoryCache cache
         var allowed = scope switch
         {
             SubjectScope.Self => subjectId == caller.UserId,
-            SubjectScope.Students => facts.IsStudentOfCaller,
-            SubjectScope.Members => facts.OrganisationId == caller.OrganisationId,
+            SubjectScope.Students or SubjectScope.SelfOrStudents => facts.IsStudentOfCaller,
+            SubjectScope.Members or SubjectScope.OwnOrganisationOrMembers => facts.OrganisationId == caller.OrganisationId,
             SubjectScope.OrganisationTrainers => (facts.OrganisationId == caller.OrganisationId && facts.IsTrainer)
                                                  || facts.TeachesForCallerOrganisation,
             _ => false,

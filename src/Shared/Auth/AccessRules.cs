@@ -24,6 +24,12 @@ public static class AccessRules
             {
                 [Roles.OrgAdmin] = SubjectScope.OwnOrganisation,
             },
+            [SubjectArea.PersonOrCohort] = new Dictionary<string, SubjectScope>
+            {
+                [Roles.Learner] = SubjectScope.Self,
+                [Roles.Trainer] = SubjectScope.SelfOrStudents,
+                [Roles.OrgAdmin] = SubjectScope.OwnOrganisationOrMembers,
+            },
         };
 
     public static IReadOnlyList<string> AllowedRoles(SubjectArea area) =>

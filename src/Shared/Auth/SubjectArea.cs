@@ -6,4 +6,10 @@ public enum SubjectArea
     LearnerAnalytics,
     TrainerAnalytics,
     OrganisationAnalytics,
+
+    /// <summary>
+    /// Peer comparison, drop-off risk, forecast and recommendations `/{id}`: a person, or the caller's own cohort (API.md §3.2;
+    /// <see cref="CohortSubjects"/>).
+    /// </summary>
+    PersonOrCohort,
 }

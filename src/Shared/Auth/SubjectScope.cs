@@ -17,4 +17,10 @@ public enum SubjectScope
 
     /// <summary>The caller's organisation itself.</summary>
     OwnOrganisation,
+
+    /// <summary>The caller's own id (their trainer cohort) or a student of theirs.</summary>
+    SelfOrStudents,
+
+    /// <summary>The caller's organisation (its cohort) or a member of it.</summary>
+    OwnOrganisationOrMembers,
 }

@@ -17,6 +17,7 @@ public static class FreshnessSetup
         }
 
         services.AddSingleton<SnapshotAnalytics>();
+        services.AddScoped<LearnerSnapshotInputs>();
         services.AddHostedService<FreshnessListener>();
         services.AddSingleton<RefreshWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<RefreshWorker>());

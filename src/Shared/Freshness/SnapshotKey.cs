@@ -11,4 +11,7 @@ public sealed record SnapshotKey(string SubjectType, string SubjectId, string Ro
     public static SnapshotKey Learner(string userId, string analytic) => new("learner", userId, RoleFamilies.Learner, analytic);
 
     public static SnapshotKey Trainer(string trainerId, string analytic) => new("trainer", trainerId, RoleFamilies.Trainer, analytic);
+
+    public static SnapshotKey Organisation(string organisationId, string analytic) =>
+        new("organisation", organisationId, RoleFamilies.OrgAdmin, analytic);
 }
