@@ -1,10 +1,11 @@
 -- Writes computed snapshots, one row per array element, in one statement (the nightly run passes a chunk, a request one).
--- The organisation is looked up for person subjects so a purge or an erasure can find the row by organisation (§2).
+-- The organisation is looked up for person and course subjects so a purge or an erasure can find the row by organisation (§2).
 INSERT INTO analytics.analytics_snapshots AS s
     (subject_type, subject_id, role, analytic, organisation_id, payload, computed_at, data_as_of, source, degraded,
      definition_version, inputs_hash, attempted_at, attempt_status, compute_ms, job_id, suppression)
 SELECT r.subject_type, r.subject_id, r.role, r.analytic,
        CASE WHEN r.subject_type IN ('organisation', 'org-cohort') THEN r.subject_id
+            WHEN r.subject_type = 'course' THEN (SELECT c.organisation_id FROM lrs.courses c WHERE c.id = r.subject_id)
             ELSE (SELECT u.organisation_id FROM lrs.users u WHERE u.id = r.subject_id) END,
        r.payload::jsonb, r.computed_at, r.data_as_of, r.source, false,
        r.definition_version, r.inputs_hash, r.computed_at, 'computed', r.compute_ms, r.job_id, r.suppression::jsonb

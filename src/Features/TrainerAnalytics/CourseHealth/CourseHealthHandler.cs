@@ -1,16 +1,18 @@
 using Analytics.Api.Features.TrainerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 using Npgsql;
 
 namespace Analytics.Api.Features.TrainerAnalytics.CourseHealth;
 
-/// <summary>Resolves the course (403 outside the caller's scope), reads its facts (three concurrent statements) and computes `course-health@1.0`.</summary>
+/// <summary>Resolves the course (403 outside the caller's scope), reads its facts (<see cref="CourseFacts"/>) and computes `course-health@1.0`.</summary>
 public sealed class CourseHealthHandler(
     NpgsqlDataSource dataSource,
     IConfiguration configuration,
     TimeProvider timeProvider,
-    PrivacySettings privacy)
+    PrivacySettings privacy,
+    SnapshotStore snapshots)
     : IQueryHandler<CourseHealthQuery, AnalyticResult<CourseHealthPayload>>
 {
     public async ValueTask<AnalyticResult<CourseHealthPayload>> Handle(CourseHealthQuery query, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ public sealed class CourseHealthHandler(
         else
         {
             var cohort = CohortSettings.From(configuration);
-            var data = await CourseHealthReader.ReadAsync(dataSource, [course.Id], subject, subject.AsOf, settings, cohort, cancellationToken);
+            var data = await new CourseFacts(dataSource, snapshots, timeProvider).ReadAsync([course.Id], subject, settings, cohort, cancellationToken);
             var result = CourseHealthCalculator.Compute(
                 new CourseHealthInput(
                     course, data.Outcome(course.Id, subject.AsOf), data.SignalsOf(course.Id, subject.AsOf), data.TopicsOf(course.Id),

@@ -14,13 +14,11 @@ public static class CoursePerformanceCalculator
     public const string DefinitionVersion = "course-performance@1.0";
 
     /// <summary>Health now vs 30 days earlier: more than ±5 points is a trend.</summary>
-    public const int TrendDays = 30;
-
-    /// <summary>Recommendations quote the courses of lowest health, at most this many.</summary>
-    public const int RecommendedCourses = 2;
+    public const int TrendDays = CourseFacts.TrendDays;
 
     private const double TrendBand = 5;
     private const double EnrolmentChangeBand = 0.10;
+    private const int RecommendedCourses = 2;
     private const int RecommendationsPerCourse = 3;
 
     public static (CoursePerformancePayload Payload, SuppressionInfo? Suppression) Compute(

@@ -1,19 +1,21 @@
 using Analytics.Api.Features.TrainerAnalytics.Shared;
 using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Freshness;
 using Mediator;
 using Npgsql;
 
 namespace Analytics.Api.Features.TrainerAnalytics.CoursePerformance;
 
 /// <summary>
-/// Reads the trainer's courses in scope, then every listed course's facts at asOf and 30 days earlier (concurrent statements), and
+/// Reads the trainer's courses in scope, then every listed course's facts at asOf and 30 days earlier (<see cref="CourseFacts"/>), and
 /// computes `course-performance@1.0` (with course health per course).
 /// </summary>
 public sealed class CoursePerformanceHandler(
     NpgsqlDataSource dataSource,
     IConfiguration configuration,
     TimeProvider timeProvider,
-    PrivacySettings privacy)
+    PrivacySettings privacy,
+    SnapshotStore snapshots)
     : IQueryHandler<CoursePerformanceQuery, AnalyticResult<CoursePerformancePayload>>
 {
     public async ValueTask<AnalyticResult<CoursePerformancePayload>> Handle(CoursePerformanceQuery query, CancellationToken cancellationToken)
@@ -36,20 +38,12 @@ public sealed class CoursePerformanceHandler(
         var settings = CourseHealthSettings.From(configuration);
         var cohort = CohortSettings.From(configuration);
 
-        // Per-topic facts are the costly read and feed only the recommendations of the two lowest-health courses. With at most
-        // two courses listed those are among them, so their topics are read together with the other facts instead of after.
-        var topicsUpFront = courseIds.Length <= CoursePerformanceCalculator.RecommendedCourses;
-        var data = await CourseHealthReader.ReadAsync(
-            dataSource, courseIds, subject, subject.AsOf.AddDays(-CoursePerformanceCalculator.TrendDays), settings, cohort,
-            cancellationToken, topicCourseIds: topicsUpFront ? courseIds : []);
+        // The courses' facts (both days, topics) are shared with course health and the other trainers of each course.
+        var data = await new CourseFacts(dataSource, snapshots, timeProvider).ReadAsync(courseIds, subject, settings, cohort, cancellationToken);
+        // Per-topic facts feed only the recommendations of the two lowest-health courses.
         var quoted = CoursePerformanceCalculator.CoursesQuotedForRecommendations(
             subject.AsOf, courses, data, scope.MinGroupSize, scope.ProvidesFeedback, settings, cohort);
-        data = data with
-        {
-            Topics = topicsUpFront
-                ? data.Topics.Where(t => quoted.Contains(t.CourseId)).ToArray()
-                : await CourseHealthReader.ReadTopicsAsync(dataSource, quoted, subject, settings, cancellationToken),
-        };
+        data = data with { Topics = data.Topics.Where(t => quoted.Contains(t.CourseId)).ToArray() };
         var (payload, suppression) = courses.Length == 0
             ? (CoursePerformanceCalculator.Empty(subject.AsOf), null)
             : CoursePerformanceCalculator.Compute(subject.AsOf, courses, data, scope.MinGroupSize, scope.ProvidesFeedback, settings, cohort);

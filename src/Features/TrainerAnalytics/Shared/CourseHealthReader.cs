@@ -12,7 +12,6 @@ namespace Analytics.Api.Features.TrainerAnalytics.Shared;
 /// </summary>
 public static class CourseHealthReader
 {
-    /// <param name="topicCourseIds">The courses whose per-topic facts are read (all of <paramref name="courseIds"/> by default).</param>
     public static async Task<CourseHealthData> ReadAsync(
         NpgsqlDataSource dataSource,
         IReadOnlyList<string> courseIds,
@@ -20,8 +19,7 @@ public static class CourseHealthReader
         DateOnly earlierAsOf,
         CourseHealthSettings settings,
         CohortSettings cohort,
-        CancellationToken cancellationToken,
-        IReadOnlyList<string>? topicCourseIds = null)
+        CancellationToken cancellationToken)
     {
         if (courseIds.Count == 0)
         {
@@ -41,12 +39,12 @@ public static class CourseHealthReader
         };
         var outcomes = QueryAsync<CourseOutcome>(dataSource, "CourseOutcomes", parameters, cancellationToken);
         var signals = QueryAsync<CohortSignal>(dataSource, "CohortSignals", parameters, cancellationToken);
-        var topics = ReadTopicsAsync(dataSource, topicCourseIds ?? courseIds, subject, settings, cancellationToken);
+        var topics = ReadTopicsAsync(dataSource, courseIds, subject, settings, cancellationToken);
         return new CourseHealthData(await outcomes, await signals, await topics);
     }
 
-    /// <summary>Only the per-topic facts (drop-off points, struggling topics) of some courses.</summary>
-    public static Task<IReadOnlyList<CourseTopic>> ReadTopicsAsync(
+    /// <summary>The per-topic facts (drop-off points, struggling topics) of the courses.</summary>
+    private static Task<IReadOnlyList<CourseTopic>> ReadTopicsAsync(
         NpgsqlDataSource dataSource,
         IReadOnlyList<string> courseIds,
         SubjectContext subject,

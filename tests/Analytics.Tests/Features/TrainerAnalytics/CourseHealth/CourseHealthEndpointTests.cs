@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Analytics.Tests.Infrastructure;
+using Analytics.Tests.Shared.Freshness;
 
 namespace Analytics.Tests.Features.TrainerAnalytics.CourseHealth;
 
@@ -147,5 +149,43 @@ public sealed class CourseHealthEndpointTests
 
         var body = await ApiClient.AssertProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         Assert.That(body["errors"]!["courseId"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Get_KeepsTheCourseFactsForEveryAnalyticOfTheCourse_AndRecomputesThemOnlyWhenTheirInputsChange()
+    {
+        const string Snapshots = "analytics.analytics_snapshots";
+        const string FactsRow = "WHERE subject_type = 'course' AND subject_id = 'tr-c1' AND role = 'trainer' AND analytic = 'course-facts'";
+        var token = await ApiClient.TokenAsync(TrainerScenario.Trainer);
+        await TestStore.ExecuteAsync($"DELETE FROM {Snapshots} {FactsRow}");
+        await ReadWithoutMemoryAsync(token, "course-health", "?courseId=tr-c1");
+
+        var facts = JsonNode.Parse((await TestStore.ScalarAsync<string>($"SELECT payload::text FROM {Snapshots} {FactsRow}"))!)!;
+        var first = await TestStore.ScalarAsync<DateTime>($"SELECT computed_at FROM {Snapshots} {FactsRow}");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(facts["courseId"]!.GetValue<string>(), Is.EqualTo("tr-c1"));
+            Assert.That(facts["earlierAsOf"]!.GetValue<string>(), Is.EqualTo("2025-02-12"), "asOf − 30 days, for course performance's trend");
+            Assert.That(facts["outcomes"]!.AsArray().Select(o => o!["asOf"]!.GetValue<string>()), Is.EquivalentTo(new[] { "2025-03-14", "2025-02-12" }));
+            Assert.That(facts["topics"]!.AsArray(), Has.Count.EqualTo(3));
+            Assert.That(await TestStore.ScalarAsync<string>($"SELECT organisation_id FROM {Snapshots} {FactsRow}"), Is.EqualTo(TrainerScenario.Org));
+        });
+
+        // Same inputs: course performance (another analytic over the same course) reuses them.
+        await ReadWithoutMemoryAsync(token, "course-performance", "?status=all");
+        Assert.That(await TestStore.ScalarAsync<DateTime>($"SELECT computed_at FROM {Snapshots} {FactsRow}"), Is.EqualTo(first));
+
+        // Different inputs (as after a sync, a new definition or other settings): recomputed and stored again.
+        await TestStore.ExecuteAsync($"UPDATE {Snapshots} SET inputs_hash = decode(repeat('00', 32), 'hex') {FactsRow}");
+        await ReadWithoutMemoryAsync(token, "course-health", "?courseId=tr-c1");
+        Assert.That(await TestStore.ScalarAsync<DateTime>($"SELECT computed_at FROM {Snapshots} {FactsRow}"), Is.GreaterThan(first));
+    }
+
+    /// <summary>A filtered read (memory only, never a trainer snapshot), so the handler runs every time.</summary>
+    private static async Task ReadWithoutMemoryAsync(string token, string analytic, string query)
+    {
+        await RefreshTestJobs.EvictAsync("trainer", "tr-trainer", "trainer");
+        using var response = await ApiClient.GetAsync($"/api/v1/trainer/analytics/{analytic}/tr-trainer{query}", token);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }
