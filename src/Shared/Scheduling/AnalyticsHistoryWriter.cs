@@ -6,7 +6,8 @@ namespace Analytics.Api.Shared.Scheduling;
 
 /// <summary>
 /// Writes the closed periods of `analytics.analytics_history` (DATA_MODEL.md §2) after a nightly run, set-based from that night's
-/// snapshots: the last closed ISO week (Monday) and the last closed month of the run date, for learner and trainer subjects.
+/// snapshots: the last closed ISO week (Monday) and the last closed month of the run date for learner, trainer and organisation
+/// subjects, and the closed day (the day before the run date) for organisation subjects.
 /// A period is written by the first nightly run after it closes; later runs find it there and leave it.
 /// </summary>
 public sealed class AnalyticsHistoryWriter(NpgsqlDataSource dataSource, TimeProvider timeProvider)
@@ -27,13 +28,13 @@ public sealed class AnalyticsHistoryWriter(NpgsqlDataSource dataSource, TimeProv
     public async Task<int> WriteAsync(DateOnly runDate, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var (week, month) = ClosedPeriods(runDate);
+        var day = runDate.AddDays(-1);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // No default partition (DATA_MODEL.md §8): the months the rows land in exist before the insert.
-        await DatabaseMigrator.EnsurePartitionsAsync(
-            connection, Table, week < month ? week : month, week > month ? week : month, cancellationToken);
+        await DatabaseMigrator.EnsurePartitionsAsync(connection, Table, week < month ? week : month, day, cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             SqlQueries.Get("AnalyticsHistory.Write"),
-            new { since, weekStart = week, monthStart = month, now = timeProvider.GetUtcNow() },
+            new { since, weekStart = week, monthStart = month, dayStart = day, now = timeProvider.GetUtcNow() },
             commandTimeout: StatementTimeoutSeconds,
             cancellationToken: cancellationToken));
     }

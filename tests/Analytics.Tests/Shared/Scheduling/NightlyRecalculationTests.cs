@@ -69,6 +69,7 @@ public sealed class NightlyRecalculationTests
             """
             SELECT (SELECT count(*) FROM lrs.user_roles WHERE role = 'learner')
                  + (SELECT count(DISTINCT user_id) FROM lrs.course_trainers)
+                 + (SELECT count(*) FROM lrs.organisations)
             """);
         var times = (await SnapshotTimesAsync(run.Id)).ToDictionary(p => p.SubjectId, p => p.ComputedAt);
 
@@ -175,6 +176,20 @@ public sealed class NightlyRecalculationTests
                   (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}') FROM jsonb_each(s.payload) e WHERE jsonb_typeof(e.value) = 'number')
             """, new { ClosedMonth, id = _completed.Run!.Id });
 
+        var day = RunDate.AddDays(-1);
+        var organisationDay = await TestStore.ScalarAsync<string>(
+            """
+            SELECT string_agg(k, ',' ORDER BY k)
+            FROM analytics.analytics_history h
+            CROSS JOIN jsonb_object_keys(h.metrics) AS k
+            WHERE h.period_type = 'day' AND h.period_start = @day AND h.subject_type = 'organisation' AND h.subject_id = 'org-123'
+              AND h.role = 'org-admin'
+            """, new { day });
+        var personDays = await TestStore.ScalarAsync<long>(
+            "SELECT count(*) FROM analytics.analytics_history WHERE period_type = 'day' AND period_start = @day AND subject_type IN ('learner', 'trainer')",
+            new { day });
+        var organisationAnalytics = Recalculations.All().Where(a => a.SubjectType == "organisation").Select(a => a.Analytic).Order(StringComparer.Ordinal).ToArray();
+
         Assert.Multiple(() =>
         {
             Assert.That(numbers, Is.Not.Empty);
@@ -185,6 +200,8 @@ public sealed class NightlyRecalculationTests
             Assert.That(week["degraded"]!.GetValue<bool>(), Is.False);
             Assert.That(periods, Is.EqualTo($"week 2025-06-09 {subjects}, month 2025-05-01 {subjects}"));
             Assert.That(mismatches, Is.Zero);
+            Assert.That(organisationDay, Is.EqualTo(string.Join(',', organisationAnalytics)), "organisations also get the closed day");
+            Assert.That(personDays, Is.Zero, "learners and trainers get weeks and months only");
         });
     }
 
