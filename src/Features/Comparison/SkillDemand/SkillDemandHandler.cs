@@ -3,24 +3,28 @@ using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Database;
 using Dapper;
 using Mediator;
+using Microsoft.Extensions.Caching.Hybrid;
 using Npgsql;
 
 namespace Analytics.Api.Features.Comparison.SkillDemand;
 
 /// <summary>
 /// Reads the scope (platform or the caller's organisation) and its k, then every skill's demand signals in one set-based
-/// statement with the reader's gap skills, and computes `skill-demand@1.0`.
+/// statement, and the reader's gap skills, and computes `skill-demand@1.0`. The demand rows are the same for every reader of a
+/// scope and filter, so they are kept in memory for the skill-demand lifetime (24 h, keyed by asOf and the data version); only
+/// the reader's gaps are read per reader.
 /// </summary>
-public sealed class SkillDemandHandler(NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider timeProvider, PrivacySettings privacy)
+public sealed class SkillDemandHandler(
+    NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider timeProvider, PrivacySettings privacy, HybridCache cache, CacheLifetimes lifetimes)
     : IQueryHandler<SkillDemandQuery, AnalyticResult<SkillDemandPayload>>
 {
     public async ValueTask<AnalyticResult<SkillDemandPayload>> Handle(SkillDemandQuery query, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var organisationId = query.ScopeOrganisationId;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         SubjectContext subject;
         int minGroupSize;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         await using (var scope = await connection.QueryMultipleAsync(new CommandDefinition(
                          (organisationId is null ? SqlQueries.Get("SkillDemand.Platform") : SubjectContext.OrganisationSql)
                          + SqlQueries.Get("SkillDemand.MinGroupSize"),
@@ -31,26 +35,16 @@ public sealed class SkillDemandHandler(NpgsqlDataSource dataSource, IConfigurati
             minGroupSize = privacy.MinGroupSizeFor(await scope.ReadSingleOrDefaultAsync<int?>());
         }
 
-        var asOf = subject.AsOf;
-        var days = query.WindowDays;
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            SqlQueries.Get("SkillDemand"),
-            new
-            {
-                organisationId,
-                from = asOf.AddDays(-days + 1),
-                asOf,
-                previousFrom = asOf.AddDays((-2 * days) + 1),
-                previousTo = asOf.AddDays(-days),
-                minGroupSize,
-                category = query.SkillCategory,
-                skillIds = query.SkillIds.ToArray(),
-                readerId = query.Reader.LearnerId,
-                readerOrganisationId = query.Reader.OrganisationId,
-            },
-            cancellationToken: cancellationToken));
-        var rows = (await results.ReadAsync<SkillDemandInputRow>()).ToArray();
-        var gaps = (await results.ReadAsync<string>()).ToHashSet(StringComparer.Ordinal);
+        var lifetime = lifetimes.For(CacheCategory.SkillDemand);
+        var rows = await cache.GetOrCreateAsync(
+            $"analytics:{query.Subject.Type}:{query.Subject.Id}:any:skill-demand-rows:{subject.AsOf:yyyy-MM-dd}:{subject.DataAsOf?.ToUnixTimeSeconds()}:"
+            + $"{query.EffectiveTimeframe}:{query.SkillCategory}:{string.Join(',', query.SkillIds.Order(StringComparer.Ordinal))}:{minGroupSize}",
+            (Handler: this, query, subject.AsOf, minGroupSize),
+            static (state, ct) => state.Handler.ReadRowsAsync(state.query, state.AsOf, state.minGroupSize, ct),
+            new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
+            [nameof(CacheCategory.SkillDemand)],
+            cancellationToken);
+        var gaps = await ReadGapsAsync(query.Reader, cancellationToken);
 
         var view = new SkillDemandView(
             query.SkillCategory,
@@ -61,7 +55,7 @@ public sealed class SkillDemandHandler(NpgsqlDataSource dataSource, IConfigurati
             gaps,
             query.Reader.LearnerId is not null ? "learner" : query.Reader.OrganisationId is not null ? "organisation" : null);
         var (payload, suppression) = SkillDemandCalculator.Compute(
-            asOf,
+            subject.AsOf,
             rows.Select(r => r.ToInput()).OfType<SkillDemandInput>().ToArray(),
             rows.Select(r => r.SuppressedSkills).FirstOrDefault(),
             minGroupSize,
@@ -72,5 +66,40 @@ public sealed class SkillDemandHandler(NpgsqlDataSource dataSource, IConfigurati
         {
             Suppression = suppression,
         };
+    }
+
+    private async ValueTask<SkillDemandInputRow[]> ReadRowsAsync(SkillDemandQuery query, DateOnly asOf, int minGroupSize, CancellationToken cancellationToken)
+    {
+        var days = query.WindowDays;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<SkillDemandInputRow>(new CommandDefinition(
+            SqlQueries.Get("SkillDemand"),
+            new
+            {
+                organisationId = query.ScopeOrganisationId,
+                from = asOf.AddDays(-days + 1),
+                asOf,
+                previousFrom = asOf.AddDays((-2 * days) + 1),
+                previousTo = asOf.AddDays(-days),
+                minGroupSize,
+                category = query.SkillCategory,
+                skillIds = query.SkillIds.ToArray(),
+            },
+            cancellationToken: cancellationToken))).ToArray();
+    }
+
+    private async Task<IReadOnlySet<string>> ReadGapsAsync(SkillDemandReader reader, CancellationToken cancellationToken)
+    {
+        if (reader.LearnerId is null && reader.OrganisationId is null)
+        {
+            return new HashSet<string>();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+                SqlQueries.Get("SkillDemand.ReaderGaps"),
+                new { readerId = reader.LearnerId, readerOrganisationId = reader.OrganisationId },
+                cancellationToken: cancellationToken)))
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -16,9 +16,12 @@ public sealed class PeerComparisonEndpointTests
     private static readonly DateOnly AsOf = new(2025, 3, 14);
     private static readonly int[] PeerEngagement = [40, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95];
 
+    private DateTime _started;
+
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
+        _started = await TestStore.ScalarAsync<DateTime>("SELECT now()");
         await TestStore.OrganisationAsync(Org, AsOf.AddDays(1));
         await TestStore.OrganisationAsync(SmallOrg, AsOf.AddDays(1));
         await TestStore.OrganisationAsync(AloneOrg, AsOf.AddDays(1));
@@ -45,6 +48,20 @@ public sealed class PeerComparisonEndpointTests
 
         await PeerSeed.LearnerAsync("cp-a-u", AloneOrg, 55, "cp.alone@example.test");
     }
+
+    /// <summary>
+    /// The snapshots this fixture stored or caused (its seeded inputs, and the demo learners' inputs a comparison computes) are
+    /// removed, so later fixtures find the store as the demo generator left it.
+    /// </summary>
+    [OneTimeTearDown]
+    public Task RemoveSnapshotsAsync() =>
+        TestStore.ExecuteAsync(
+            """
+            DELETE FROM analytics.analytics_snapshots
+            WHERE computed_at >= @started
+              AND (organisation_id IN ('cp-org', 'cp-small', 'cp-alone', 'org-123') OR subject_id IN ('cp-org', 'org-123'))
+            """,
+            new { started = _started });
 
     [Test]
     public async Task Get_G12a_ReturnsTheWorkedExampleInTheEnvelope()
