@@ -1,0 +1,45 @@
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
+using Mediator;
+
+namespace Analytics.Api.Features.Comparison.Shared;
+
+/// <summary>
+/// `GET /comparison/peer/{id}?scope=` (API.md §4.4; ANALYTICS.md §4.1). <paramref name="SubjectType"/> is what the id means for
+/// the caller (<see cref="CohortSubjects.Resolve"/>: learner, trainer-cohort or org-cohort), resolved by the endpoint; it is part
+/// of the cache key. `scope` only applies to learner subjects.
+/// </summary>
+public sealed record PeerComparisonQuery(string Id, string? Scope, string SubjectType)
+    : IQuery<AnalyticResult<PeerComparisonPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+{
+    public const string Analytic = "peer-comparison";
+    public const string DefaultScope = "organisation";
+    public const string TrainerPeers = "organisation-trainers";
+    public const string OrganisationPeers = "platform-organisations";
+
+    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PersonOrCohort);
+
+    public SubjectArea Area => SubjectArea.PersonOrCohort;
+
+    public string SubjectId => Id;
+
+    /// <summary>The peer group: the learner's scope, or the fixed group of a cohort subject (`anonymizedPeerData[].peerGroup`).</summary>
+    public string PeerGroup => SubjectType switch
+    {
+        CohortSubjects.TrainerCohort => TrainerPeers,
+        CohortSubjects.OrganisationCohort => OrganisationPeers,
+        _ => string.IsNullOrEmpty(Scope) ? DefaultScope : Scope,
+    };
+
+    public string RoleFamily => RoleFamilies.FamilyOf(SubjectType);
+
+    public string CacheKey => $"analytics:{SubjectType}:{Id}:{RoleFamily}:{Analytic}:{PeerGroup}";
+
+    public CacheCategory Category => CacheCategory.Comparison;
+
+    public bool IsFiltered => SubjectType == CohortSubjects.Learner && PeerGroup != DefaultScope;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : new SnapshotKey(SubjectType, Id, RoleFamily, Analytic);
+}
