@@ -1,7 +1,7 @@
 -- Organisational learning velocity (ANALYTICS.md §3.1) over the employees of @organisationId (users with role learner), or of
 -- the department @departmentId, set-based for the whole organisation in one round trip. k (@minGroupSize) is enforced here:
 -- 1. one row for all employees and one per department, each only when it has at least k employees; every row carries the
---    number of departments left out for being smaller (suppressed segments). No row at all = the whole group is below k.
+--    number of the organisation's departments left out for being smaller, empty ones included (suppressed segments). No row at all = the whole group is below k.
 --    Per employee: an activity day (§0.4) in the last 30 days and in the 30 days ending 90 days earlier; skills acquired in the
 --    quarter; certifications (the proxy: enrolments completed in the quarter with result pass, distinction or none); enrolments
 --    completed and finished in the last 90 days; the learner velocity snapshot's currentVelocity (#1, read after
@@ -108,8 +108,11 @@ SELECT g.is_total AS IsTotal,
        g.velocity_medium::integer AS VelocityMedium,
        g.velocity_low::integer AS VelocityLow,
        (SELECT count(*)
-        FROM grouped s
-        WHERE NOT s.is_total AND s.department_id IS NOT NULL AND s.employees < @minGroupSize)::integer AS SuppressedSegments
+        FROM lrs.departments sd
+        LEFT JOIN grouped s ON s.department_id = sd.id AND NOT s.is_total
+        WHERE sd.organisation_id = @organisationId
+          AND (@departmentId::text IS NULL OR sd.id = @departmentId::text)
+          AND coalesce(s.employees, 0) < @minGroupSize)::integer AS SuppressedSegments
 FROM grouped g
 LEFT JOIN lrs.departments d ON d.id = g.department_id
 WHERE g.employees >= @minGroupSize
