@@ -71,16 +71,7 @@ public static class LearningVelocityCalculator
                 total.ActiveNow,
                 total.Certifications),
             RoiMetrics = new LearningVelocityRoi(null, null, null, null, CalculationMethod, timeToSkill),
-            DepartmentBreakdown = shown
-                .Select(g => new LearningVelocityDepartment(
-                    g.DepartmentId!,
-                    g.DepartmentName ?? g.DepartmentId!,
-                    g.Employees,
-                    Percent(g.ActiveNow, g.Employees),
-                    Percent(g.CompletedEnrolments, g.FinishedEnrolments),
-                    g.SkillsAcquired,
-                    ChangeStrings.Of(g.ActiveNow, g.ActiveThen)))
-                .ToArray(),
+            DepartmentBreakdown = shown.Select((g, i) => Department(g, i, k, suppressedFields)).ToArray(),
             Trends = Trends(windows, input.UnitCompletions),
             Velocity = velocity,
             SuppressedFields = suppressedFields.Count > 0 ? suppressedFields : null,
@@ -105,6 +96,26 @@ public static class LearningVelocityCalculator
         Suppressed = true,
         Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
     };
+
+    /// <summary>A department row; its completion rate rests on the people with a finished enrolment, so it is withheld below k.</summary>
+    private static LearningVelocityDepartment Department(LearningVelocityGroup g, int index, int k, List<string> suppressedFields)
+    {
+        var completion = Percent(g.CompletedEnrolments, g.FinishedEnrolments);
+        if (completion is not null && g.FinishedPeople < k)
+        {
+            completion = null;
+            suppressedFields.Add(string.Create(CultureInfo.InvariantCulture, $"departmentBreakdown[{index}].completionRate"));
+        }
+
+        return new LearningVelocityDepartment(
+            g.DepartmentId!,
+            g.DepartmentName ?? g.DepartmentId!,
+            g.Employees,
+            Percent(g.ActiveNow, g.Employees),
+            completion,
+            g.SkillsAcquired,
+            ChangeStrings.Of(g.ActiveNow, g.ActiveThen));
+    }
 
     private static double? Percent(int part, int whole) => whole == 0 ? null : Numbers.Round(100.0 * part / whole, 1);
 

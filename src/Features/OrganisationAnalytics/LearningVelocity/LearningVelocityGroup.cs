@@ -15,6 +15,7 @@ public sealed record LearningVelocityGroup(
     int Certifications,
     int CompletedEnrolments,
     int FinishedEnrolments,
+    int FinishedPeople,
     int VelocityPeople,
     double? VelocityMean,
     int VelocityHigh,
