@@ -15,27 +15,32 @@ WITH members AS MATERIALIZED (
     WHERE u.organisation_id = @organisationId
       AND (@departmentId::text IS NULL OR u.department_id = @departmentId::text)
 ), activity AS (
-    SELECT a.user_id, a.day
+    -- Only the two windows compared (each side prunes its own monthly partitions): is_now marks the last 30 days.
+    SELECT a.user_id, a.day >= @activeFrom AS is_now
     FROM lrs.activity_days a
     JOIN members m ON m.user_id = a.user_id
-    WHERE a.day BETWEEN @thenFrom AND @asOf AND a.events > 0
+    WHERE (a.day BETWEEN @activeFrom AND @asOf OR a.day BETWEEN @thenFrom AND @thenTo) AND a.events > 0
     UNION ALL
-    SELECT s.user_id, s.submitted_on
+    SELECT s.user_id, s.submitted_on >= @activeFrom
     FROM lrs.submissions s
     JOIN members m ON m.user_id = s.user_id
-    WHERE s.submitted_on BETWEEN @thenFrom AND @asOf
+    WHERE s.submitted_on BETWEEN @activeFrom AND @asOf OR s.submitted_on BETWEEN @thenFrom AND @thenTo
     UNION ALL
-    SELECT ps.user_id, (ps.started_at AT TIME ZONE @zone)::date
-    FROM lrs.practice_sessions ps
-    JOIN members m ON m.user_id = ps.user_id
-    WHERE ps.started_at >= (@thenFrom::timestamp AT TIME ZONE @zone) AND ps.started_at < ((@asOf + 1)::timestamp AT TIME ZONE @zone)
-    UNION ALL
-    SELECT tc.user_id, (tc.completed_at AT TIME ZONE @zone)::date
-    FROM lrs.topic_completions tc
-    JOIN members m ON m.user_id = tc.user_id
-    WHERE tc.completed_at >= (@thenFrom::timestamp AT TIME ZONE @zone) AND tc.completed_at < ((@asOf + 1)::timestamp AT TIME ZONE @zone)
+    SELECT p.user_id, p.day >= @activeFrom
+    FROM (SELECT ps.user_id, (ps.started_at AT TIME ZONE @zone)::date AS day
+          FROM lrs.practice_sessions ps
+          JOIN members m ON m.user_id = ps.user_id
+          WHERE ps.started_at >= (@thenFrom::timestamp AT TIME ZONE @zone)
+            AND ps.started_at < ((@asOf + 1)::timestamp AT TIME ZONE @zone)
+          UNION ALL
+          SELECT tc.user_id, (tc.completed_at AT TIME ZONE @zone)::date
+          FROM lrs.topic_completions tc
+          JOIN members m ON m.user_id = tc.user_id
+          WHERE tc.completed_at >= (@thenFrom::timestamp AT TIME ZONE @zone)
+            AND tc.completed_at < ((@asOf + 1)::timestamp AT TIME ZONE @zone)) p
+    WHERE p.day >= @activeFrom OR p.day <= @thenTo
 ), activity_flags AS (
-    SELECT a.user_id, bool_or(a.day >= @activeFrom) AS active_now, bool_or(a.day <= @thenTo) AS active_then
+    SELECT a.user_id, bool_or(a.is_now) AS active_now, bool_or(NOT a.is_now) AS active_then
     FROM activity a
     GROUP BY a.user_id
 ), skills AS (

@@ -178,8 +178,7 @@ public sealed class DepartmentAnalyticsEndpointTests
     [Test]
     public async Task Get_DemoOrgAdmin_ReadsEveryFieldWithItsType()
     {
-        var token = await ApiClient.TokenAsync("admin@test.com");
-        using var response = await ApiClient.GetAsync(Path + "org-123", token, "org-admin");
+        using var response = await OrgVelocitySeed.ReadDemoAsync(Path + "org-123");
         var body = await ApiClient.ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());

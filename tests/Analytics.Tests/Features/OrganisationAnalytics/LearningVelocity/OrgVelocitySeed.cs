@@ -27,6 +27,30 @@ internal static class OrgVelocitySeed
 
     public static Task EnsureAsync() => Seeded.Value;
 
+    /// <summary>
+    /// Reads an organisation analytic of the demo organisation and then removes the learner snapshots that reading stored
+    /// (LearnerSnapshotInputs computes every missing member snapshot), so tests that expect a demo learner without a stored
+    /// snapshot still find the demo store as they would without this read.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ReadDemoAsync(string path)
+    {
+        var started = await TestStore.ScalarAsync<DateTime>("SELECT now()");
+        try
+        {
+            var token = await ApiClient.TokenAsync("admin@test.com");
+            return await ApiClient.GetAsync(path, token, "org-admin");
+        }
+        finally
+        {
+            await TestStore.ExecuteAsync(
+                """
+                DELETE FROM analytics.analytics_snapshots
+                WHERE subject_type = 'learner' AND organisation_id = 'org-123' AND job_id IS NULL AND computed_at >= @started
+                """,
+                new { started });
+        }
+    }
+
     private static string[] Ids(string prefix, int count) =>
         Enumerable.Range(1, count).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
