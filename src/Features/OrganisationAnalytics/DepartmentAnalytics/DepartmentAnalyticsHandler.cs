@@ -1,0 +1,64 @@
+using Analytics.Api.Features.OrganisationAnalytics.Shared;
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Freshness;
+using Dapper;
+using Mediator;
+using Npgsql;
+
+namespace Analytics.Api.Features.OrganisationAnalytics.DepartmentAnalytics;
+
+/// <summary>
+/// Reads the organisation (403 for a department outside it), makes sure every member has engagement and velocity snapshots,
+/// then reads every department's figures in one round trip and computes `department-analytics@1.0`. All departments are read
+/// even for one, since its rank and percentile are among all departments with at least k members.
+/// </summary>
+public sealed class DepartmentAnalyticsHandler(
+    NpgsqlDataSource dataSource,
+    LearnerSnapshotInputs inputs,
+    IConfiguration configuration,
+    TimeProvider timeProvider,
+    PrivacySettings privacy)
+    : IQueryHandler<DepartmentAnalyticsQuery, AnalyticResult<DepartmentAnalyticsPayload>>
+{
+    public async ValueTask<AnalyticResult<DepartmentAnalyticsPayload>> Handle(DepartmentAnalyticsQuery query, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var scope = await OrganisationMembersScope.ReadAsync(
+            connection, query.OrganisationId, query.EffectiveDepartment, privacy, now, cancellationToken);
+        await inputs.EnsureAsync(query.OrganisationId, null, ["engagement", "velocity"], cancellationToken);
+
+        var subject = scope.Subject;
+        var asOf = subject.AsOf;
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            SqlQueries.Get("DepartmentAnalytics"),
+            new
+            {
+                organisationId = query.OrganisationId,
+                zone = subject.TimeZone,
+                asOf,
+                activeFrom = asOf.AddDays(-29),
+                yearFrom = asOf.AddDays(-364),
+                recentFrom = asOf.AddDays(-29),
+                earlierAsOf = asOf.AddDays(-30),
+                earlierFrom = asOf.AddDays(-59),
+                developmentFrom = asOf.AddDays(-89),
+                minGroupSize = scope.MinGroupSize,
+            },
+            cancellationToken: cancellationToken));
+        var departments = (await results.ReadAsync<DepartmentFigures>()).AsList();
+        var suppressedSegments = await results.ReadSingleAsync<int>();
+
+        var (payload, suppression) = DepartmentAnalyticsCalculator.Compute(
+            new DepartmentAnalyticsInput(query.OrganisationId, asOf, scope.MinGroupSize, scope.DepartmentId, departments, suppressedSegments),
+            DepartmentAnalyticsSettings.From(configuration));
+
+        return new AnalyticResult<DepartmentAnalyticsPayload>(
+            DepartmentAnalyticsQuery.Analytic, payload with { Source = subject.Source }, new AnalyticSubject("organisation", query.OrganisationId),
+            now, subject.DataAsOf, subject.Source)
+        {
+            Suppression = suppression,
+        };
+    }
+}

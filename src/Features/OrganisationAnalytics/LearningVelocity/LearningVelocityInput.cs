@@ -1,0 +1,9 @@
+namespace Analytics.Api.Features.OrganisationAnalytics.LearningVelocity;
+
+/// <summary>What the calculator needs: asOf, k, and the rows of the organisation statement.</summary>
+public sealed record LearningVelocityInput(
+    DateOnly AsOf,
+    int MinGroupSize,
+    IReadOnlyList<LearningVelocityGroup> Groups,
+    IReadOnlyList<UnitCompletionDay> UnitCompletions,
+    TimeToSkill TimeToSkill);

@@ -1,0 +1,29 @@
+using Analytics.Api.Shared.Analytics;
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Behaviours;
+using Analytics.Api.Shared.Freshness;
+using Mediator;
+
+namespace Analytics.Api.Features.OrganisationAnalytics.Shared;
+
+/// <summary>`GET /org-admin/analytics/learning-velocity/{orgId}?departmentId=` (API.md §4.3; ANALYTICS.md §3.1).</summary>
+public sealed record LearningVelocityQuery(string OrganisationId, string? DepartmentId)
+    : IQuery<AnalyticResult<LearningVelocityPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+{
+    public const string Analytic = "learning-velocity";
+
+    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.OrganisationAnalytics);
+
+    public SubjectArea Area => SubjectArea.OrganisationAnalytics;
+
+    public string SubjectId => OrganisationId;
+
+    public string CacheKey =>
+        $"analytics:organisation:{OrganisationId}:org-admin:{Analytic}" + (DepartmentId is null ? string.Empty : $":department:{DepartmentId}");
+
+    public CacheCategory Category => CacheCategory.Organisation;
+
+    public bool IsFiltered => DepartmentId is not null;
+
+    public SnapshotKey? Snapshot => IsFiltered ? null : SnapshotKey.Organisation(OrganisationId, Analytic);
+}
