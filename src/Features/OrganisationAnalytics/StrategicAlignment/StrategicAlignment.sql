@@ -57,8 +57,10 @@ WITH scope AS (
     FROM goal_users g
     GROUP BY g.goal_key, g.goal_skill
 ), pair_people AS (
+    -- the employees with at least one pair: every one when an organisation-wide target exists, else those of targeted departments
     SELECT count(*)::integer AS people
-    FROM (SELECT g.user_id FROM goal_users g GROUP BY g.user_id) AS x
+    FROM members m
+    WHERE EXISTS (SELECT 1 FROM targets t WHERE t.department_id IS NULL OR t.department_id = m.department_id)
 ), goal_skills AS (
     SELECT l.goal_key, l.goal_skill, l.skill_id,
            min(l.value_proposition) AS goal_text,
