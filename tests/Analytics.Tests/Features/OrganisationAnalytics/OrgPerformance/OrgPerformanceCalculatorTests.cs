@@ -179,7 +179,7 @@ public sealed class OrgPerformanceCalculatorTests
 
         var recommendations = Compute(rows: [Organisation, TenPeople, weaker]).Payload.Recommendations;
 
-        Assert.That(recommendations.Last(), Is.EqualTo(new OrgPerformanceRecommendation(
+        Assert.That(recommendations[^1], Is.EqualTo(new OrgPerformanceRecommendation(
             "department_support", "high", "Support Weak: the lowest department performance (0.35)", null, "10 employees")));
     }
 
