@@ -65,7 +65,8 @@ WITH members AS (
     SELECT s.subject_id AS user_id, (s.payload ->> 'overallEngagement')::double precision AS engagement
     FROM analytics.analytics_snapshots s
     JOIN members m ON m.user_id = s.subject_id
-    WHERE s.subject_type = 'learner' AND s.role = 'learner' AND s.analytic = 'engagement'
+    WHERE s.organisation_id = @organisationId  -- ix_analytics_snapshots_org_analytic: only this organisation's snapshots
+      AND s.analytic = 'engagement' AND s.subject_type = 'learner' AND s.role = 'learner'
       AND s.payload ->> 'overallEngagement' IS NOT NULL
 ), facts AS (
     SELECT m.department_id,

@@ -109,6 +109,56 @@ public sealed class OrgPerformanceEndpointTests
     }
 
     [Test]
+    public async Task Get_OrganisationWithoutLearners_ReturnsTheSuppressedShape()
+    {
+        var token = await ApiClient.TokenAsync(OrgAlignScenario.Outsider);
+
+        using var response = await ApiClient.GetAsync(Path + OrgAlignScenario.OtherOrg, token);
+        var body = await ApiClient.ReadJsonAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+        var data = body["data"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(data["suppressed"]!.GetValue<bool>(), Is.True);
+            Assert.That(data.ContainsKey("overallPerformance") && data["overallPerformance"] is null, Is.True);
+            Assert.That(data["departmentPerformance"]!.AsArray(), Is.Empty);
+            Assert.That(data["recommendations"]!.AsArray(), Is.Empty);
+            Assert.That(data["keyPerformanceIndicators"]!["learningCompletionRate"], Is.Null);
+            Assert.That(body["meta"]!["suppression"]!["reason"]!.GetValue<string>(), Is.EqualTo("GROUP_TOO_SMALL"));
+        });
+    }
+
+    [Test]
+    public async Task Get_OrganisationWithLearnersButNoRows_KeepsEveryKey()
+    {
+        var token = await ApiClient.TokenAsync(OrgAlignScenario.EmptyAdmin);
+
+        using var response = await ApiClient.GetAsync(Path + OrgAlignScenario.EmptyOrg, token);
+        var body = await ApiClient.ReadJsonAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+        var data = body["data"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            foreach (var key in new[]
+                     {
+                         "overallPerformance", "performanceMetrics", "keyPerformanceIndicators", "departmentPerformance", "businessImpact",
+                         "businessImpactSource", "benchmarks", "trends", "recommendations", "aiVsManualDelta", "components",
+                     })
+            {
+                Assert.That(data.ContainsKey(key), Is.True, key);
+            }
+
+            Assert.That(data["keyPerformanceIndicators"]!["learningCompletionRate"], Is.Null, "no finished enrolments");
+            Assert.That(data["performanceMetrics"]!["skillDevelopmentRate"], Is.Null, "nobody active");
+            Assert.That(data["components"]!["kpiAchievement"], Is.Null);
+            Assert.That(data["departmentPerformance"]!.AsArray(), Is.Empty);
+            Assert.That(data["trends"]!["performance"]!.GetValue<string>(), Is.EqualTo("stable"));
+        });
+    }
+
+    [Test]
     public async Task Get_OrgAdminOfAnotherOrganisation_Returns403()
     {
         var token = await ApiClient.TokenAsync(OrgAlignScenario.Outsider);

@@ -15,12 +15,15 @@ namespace Analytics.Tests.Features.OrganisationAnalytics.Shared;
 /// - a01–a10 have an assigned enrolment in oa-c1 (teaches skill one; enrolled at −100), a01–a08 completed it at −10; b01–b09 a
 ///   voluntary one in oa-c2 (teaches skill one; enrolled at −256), b01–b05 completed and b06–b09 withdrew at −20;
 /// - activity: everyone at −100; a01–a10 and b01–b05 at −5. Engagement snapshots of 50 for all 19 (fresh, so they are read as is).
+/// - oa-org2 has no learners at all; oa-empty has 10 learners (oa-e01 … oa-e10) and no other rows, administered by oa-empty-admin.
 /// With the department filter oa-d10 this is G10 exactly (K 86.67, C 60, P 80 → 0.77 C+).
 /// </summary>
 public static class OrgAlignScenario
 {
     public const string Org = "oa-org";
     public const string OtherOrg = "oa-org2";
+    public const string EmptyOrg = "oa-empty";
+    public const string EmptyAdmin = "oa.empty@example.test";
     public const string Admin = "oa.admin@example.test";
     public const string Outsider = "oa.outsider@example.test";
     public const string TenDepartment = "oa-d10";
@@ -59,6 +62,13 @@ public static class OrgAlignScenario
             """);
         await TestStore.UserAsync("oa-admin", Org, Admin, "org-admin");
         await TestStore.UserAsync("oa-outsider", OtherOrg, Outsider, "org-admin");
+        await TestStore.OrganisationAsync(EmptyOrg, AsOf.AddDays(1));
+        await TestStore.UserAsync("oa-empty-admin", EmptyOrg, EmptyAdmin, "org-admin");
+        for (var i = 1; i <= 10; i++)
+        {
+            await TestStore.UserAsync($"oa-e{i:D2}", EmptyOrg, null, "learner");
+        }
+
         for (var i = 1; i <= 10; i++)
         {
             await TestStore.UserAsync($"oa-a{i:D2}", Org, null, "learner");

@@ -113,6 +113,30 @@ public sealed class StrategicAlignmentEndpointTests
         });
     }
 
+    [Test]
+    public async Task Get_OrganisationWithoutTargetsKpisOrEnrolments_ReturnsNoDataWithKeysKept()
+    {
+        var token = await ApiClient.TokenAsync(OrgAlignScenario.EmptyAdmin);
+
+        using var response = await ApiClient.GetAsync(Path + OrgAlignScenario.EmptyOrg, token);
+        var body = await ApiClient.ReadJsonAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+        var data = body["data"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(data["dataStatus"]!.GetValue<string>(), Is.EqualTo("no-data"));
+            Assert.That(data.ContainsKey("overallAlignment") && data["overallAlignment"] is null, Is.True);
+            Assert.That(data.ContainsKey("alignmentGrade") && data["alignmentGrade"] is null, Is.True);
+            Assert.That(data["strategicGoals"]!.AsArray(), Is.Empty);
+            Assert.That(data["gapAnalysis"]!.ToJsonString(),
+                Is.EqualTo("""{"criticalGaps":null,"mediumGaps":null,"lowGaps":null,"topMissingSkills":[]}"""));
+            Assert.That(data["components"]!.ToJsonString(),
+                Is.EqualTo("""{"kpiAchievement":null,"skillCoverage":null,"trainingCompliance":null}"""));
+            Assert.That(data.ContainsKey("suppressed"), Is.False, "10 employees is not below k");
+        });
+    }
+
     [TestCase("oa-nope", TestName = "Get_WithAnUnknownDepartment_Returns403")]
     [TestCase("dept-legal", TestName = "Get_WithADepartmentOfAnotherOrganisation_Returns403")]
     public async Task Get_WithADepartmentOutsideTheOrganisation_Returns403(string departmentId)
