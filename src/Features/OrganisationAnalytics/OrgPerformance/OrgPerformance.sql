@@ -7,7 +7,7 @@
 -- and completed enrolments of 365 days; the mean engagement of the members' learner snapshots (read after LearnerSnapshotInputs
 -- stored the missing ones). The organisation row also carries the median days from enrolment in a course teaching a skill to
 -- acquiring it (acquisitions of 365 days) and the (employee, target skill) pairs unmet now and 90 days earlier, a pair counting
--- as met from acquired_on (skill-gap's rule picks the governing target). k is enforced here: a group below k keeps only its
+-- as met from acquired_on (skill-gap's rule picks the governing target; pairs are counted per department). k is enforced here: a group below k keeps only its
 -- name and the suppressed flag, and each figure whose own base (active learners, people with finished enrolments, members with
 -- an engagement value, people with acquisitions or pairs) is below k is null. The handler checks k again.
 WITH members AS (
@@ -114,30 +114,44 @@ WITH members AS (
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY st.days) AS median_days, count(DISTINCT st.user_id)::integer AS people
     FROM skill_times st
 ), targets AS (
-    SELECT st.department_id, st.skill_id, st.required_level
+    SELECT coalesce(st.department_id::text, '') AS dept, st.department_id IS NULL AS organisation_wide, st.skill_id, st.required_level
     FROM lrs.skill_targets st
     WHERE st.organisation_id = @organisationId
-), pairs AS (
-    SELECT m.user_id, t.skill_id, t.required_level
+), member_departments AS (
+    SELECT coalesce(m.department_id::text, '') AS dept, count(*)::integer AS employees
     FROM members m
-    JOIN targets t ON t.department_id = m.department_id
-    UNION ALL
-    SELECT m.user_id, t.skill_id, t.required_level
+    GROUP BY 1
+), governing AS (
+    -- per department, the target governing its members' pair of each skill (its own, else the organisation-wide one)
+    SELECT d.dept, d.employees, t.skill_id, t.required_level
+    FROM member_departments d
+    JOIN targets t
+      ON (NOT t.organisation_wide AND t.dept = d.dept)
+      OR (t.organisation_wide
+          AND NOT EXISTS (SELECT 1 FROM targets o WHERE NOT o.organisation_wide AND o.dept = d.dept AND o.skill_id = t.skill_id))
+), member_skills AS MATERIALIZED (
+    -- the levels (>= 1) members hold of target skills, joined before the departments' targets so no pair is ever expanded
+    SELECT coalesce(m.department_id::text, '') AS dept, us.skill_id, us.level, us.acquired_on
     FROM members m
-    CROSS JOIN targets t
-    WHERE t.department_id IS NULL
-      AND NOT EXISTS (SELECT 1 FROM targets d WHERE d.department_id = m.department_id AND d.skill_id = t.skill_id)
+    JOIN lrs.user_skills us ON us.user_id = m.user_id
+    WHERE us.level > 0
+      AND us.skill_id IN (SELECT t.skill_id FROM targets t)
+), met_pairs AS (
+    -- pairs met now and 90 days earlier (a member without a row holds level 0)
+    SELECT count(*) FILTER (WHERE ms.acquired_on IS NULL OR ms.acquired_on <= @asOf)::integer AS met_now,
+           count(*) FILTER (WHERE ms.acquired_on IS NULL OR ms.acquired_on <= @prevAsOf)::integer AS met_prev
+    FROM member_skills ms
+    JOIN governing g ON g.dept = ms.dept AND g.skill_id = ms.skill_id AND ms.level >= g.required_level
 ), gap_pairs AS (
-    SELECT count(*) FILTER (WHERE NOT coalesce(us.level >= p.required_level
-                                               AND (us.acquired_on IS NULL OR us.acquired_on <= @asOf), false))::integer AS unmet_now,
-           count(*) FILTER (WHERE NOT coalesce(us.level >= p.required_level
-                                               AND (us.acquired_on IS NULL OR us.acquired_on <= @prevAsOf), false))::integer AS unmet_prev
-    FROM pairs p
-    LEFT JOIN lrs.user_skills us ON us.user_id = p.user_id AND us.skill_id = p.skill_id
+    SELECT coalesce(sum(g.employees), 0)::integer - mp.met_now AS unmet_now,
+           coalesce(sum(g.employees), 0)::integer - mp.met_prev AS unmet_prev
+    FROM met_pairs mp
+    LEFT JOIN governing g ON true
+    GROUP BY mp.met_now, mp.met_prev
 ), gap_people AS (
-    SELECT count(*)::integer AS people
-    FROM members m
-    WHERE EXISTS (SELECT 1 FROM targets t WHERE t.department_id IS NULL OR t.department_id = m.department_id)
+    SELECT coalesce(sum(d.employees), 0)::integer AS people
+    FROM member_departments d
+    WHERE EXISTS (SELECT 1 FROM governing g WHERE g.dept = d.dept)
 )
 SELECT g.is_organisation AS IsOrganisation,
        g.department_id AS DepartmentId,

@@ -3,6 +3,8 @@
 -- its members' pair, an organisation-wide target (department_id NULL) everyone else's, as in skill-gap (§1.2), so each pair
 -- belongs to exactly one target and so to one goal (targets sharing a value proposition, compared case-insensitively; a target
 -- without one is the goal of its skill). Levels are the current user_skills levels (no level history is kept).
+-- The pairs are counted per department (members by level of each target skill), so the only per-person rows are the skill
+-- levels members hold; goal populations are sums of department sizes.
 -- One row per (goal, skill) with the goal's figures, the skill's figures across goals, and the scope totals (repeated on each
 -- row; a scope without targets still gets one row with a null goal). k is enforced here: nothing at all below k employees;
 -- a goal (or skill) with fewer than k people keeps only its names and a suppressed flag; scope totals over fewer than k people
@@ -13,7 +15,7 @@ WITH scope AS (
     FROM lrs.organisations o
     WHERE o.id = @organisationId
 ), members AS (
-    SELECT u.id AS user_id, u.department_id
+    SELECT u.id AS user_id, coalesce(u.department_id::text, '') AS dept
     FROM lrs.users u
     JOIN lrs.user_roles r ON r.user_id = u.id AND r.role = 'learner'
     WHERE u.organisation_id = @organisationId
@@ -21,8 +23,13 @@ WITH scope AS (
 ), member_count AS (
     SELECT count(*)::integer AS employees
     FROM members
+), departments AS (
+    SELECT m.dept, count(*)::integer AS employees
+    FROM members m
+    GROUP BY m.dept
 ), targets AS (
-    SELECT st.department_id,
+    SELECT coalesce(st.department_id::text, '') AS dept,
+           st.department_id IS NULL AS organisation_wide,
            st.skill_id,
            s.name AS skill_name,
            st.required_level::integer AS required_level,
@@ -33,49 +40,81 @@ WITH scope AS (
     FROM lrs.skill_targets st
     JOIN lrs.skills s ON s.id = st.skill_id
     WHERE st.organisation_id = @organisationId
-), pairs AS (
-    SELECT m.user_id, t.goal_key, t.goal_skill, t.value_proposition, t.skill_id, t.skill_name, t.required_level, t.priority_rank
+), governing AS (
+    -- per department in scope (members without one under ''), the target governing its members' pair of each skill
+    SELECT d.dept, d.employees, t.skill_id, t.skill_name, t.required_level, t.priority_rank, t.goal_key, t.goal_skill, t.value_proposition
+    FROM departments d
+    JOIN targets t
+      ON (NOT t.organisation_wide AND t.dept = d.dept)
+      OR (t.organisation_wide
+          AND NOT EXISTS (SELECT 1 FROM targets o WHERE NOT o.organisation_wide AND o.dept = d.dept AND o.skill_id = t.skill_id))
+), member_skills AS (
+    -- the only per-person rows: the levels (>= 1) members hold of target skills; a member without a row holds level 0
+    SELECT m.user_id, m.dept, us.skill_id, us.level::integer AS level
     FROM members m
-    JOIN targets t ON t.department_id = m.department_id
-    UNION ALL
-    SELECT m.user_id, t.goal_key, t.goal_skill, t.value_proposition, t.skill_id, t.skill_name, t.required_level, t.priority_rank
-    FROM members m
-    CROSS JOIN targets t
-    WHERE t.department_id IS NULL
-      AND NOT EXISTS (SELECT 1 FROM targets d WHERE d.department_id = m.department_id AND d.skill_id = t.skill_id)
-), levels AS (
-    SELECT p.user_id, p.goal_key, p.goal_skill, p.value_proposition, p.skill_id, p.skill_name, p.required_level, p.priority_rank,
-           coalesce(us.level, 0)::integer AS level
-    FROM pairs p
-    LEFT JOIN lrs.user_skills us ON us.user_id = p.user_id AND us.skill_id = p.skill_id
-), goal_users AS (
-    SELECT l.goal_key, l.goal_skill, l.user_id, bool_and(l.level >= l.required_level) AS on_track
-    FROM levels l
-    GROUP BY l.goal_key, l.goal_skill, l.user_id
-), goals AS (
-    SELECT g.goal_key, g.goal_skill, count(*)::integer AS population, count(*) FILTER (WHERE g.on_track)::integer AS on_track
-    FROM goal_users g
-    GROUP BY g.goal_key, g.goal_skill
-), pair_people AS (
-    -- the employees with at least one pair: every one when an organisation-wide target exists, else those of targeted departments
-    SELECT count(*)::integer AS people
-    FROM members m
-    WHERE EXISTS (SELECT 1 FROM targets t WHERE t.department_id IS NULL OR t.department_id = m.department_id)
+    JOIN lrs.user_skills us ON us.user_id = m.user_id
+    WHERE us.level > 0
+      AND us.skill_id IN (SELECT t.skill_id FROM targets t)
+), held AS (
+    SELECT ms.dept, ms.skill_id, ms.level, count(*)::integer AS n
+    FROM member_skills ms
+    GROUP BY ms.dept, ms.skill_id, ms.level
+), governed AS (
+    -- per governing (department, target): its pairs, those that meet, Σ min(1, level/required), and the pairs one level short
+    SELECT g.dept, g.skill_id, g.skill_name, g.required_level, g.priority_rank, g.goal_key, g.goal_skill, g.value_proposition,
+           g.employees AS pairs,
+           coalesce(sum(h.n) FILTER (WHERE h.level >= g.required_level), 0)::integer AS met,
+           coalesce(sum(h.n * least(1.0, h.level::numeric / g.required_level)), 0)::double precision AS progress,
+           CASE WHEN g.required_level = 1 THEN g.employees - coalesce(sum(h.n), 0)
+                ELSE coalesce(sum(h.n) FILTER (WHERE h.level = g.required_level - 1), 0)
+           END::integer AS gap_one
+    FROM governing g
+    LEFT JOIN held h ON h.dept = g.dept AND h.skill_id = g.skill_id
+    GROUP BY g.dept, g.skill_id, g.skill_name, g.required_level, g.priority_rank, g.goal_key, g.goal_skill, g.value_proposition,
+             g.employees
 ), goal_skills AS (
-    SELECT l.goal_key, l.goal_skill, l.skill_id,
-           min(l.value_proposition) AS goal_text,
-           min(l.skill_name) AS skill_name,
-           max(l.required_level) AS required_level,
-           min(l.priority_rank) AS priority_rank,
-           count(*)::integer AS pairs,
-           count(*) FILTER (WHERE l.level >= l.required_level)::integer AS met,
-           sum(least(1.0, l.level::numeric / l.required_level))::double precision AS progress,
-           count(*) FILTER (WHERE l.required_level - l.level >= 2
-                               OR (l.required_level - l.level = 1 AND l.priority_rank <= 2))::integer AS critical_gaps,
-           count(*) FILTER (WHERE l.required_level - l.level = 1 AND l.priority_rank = 3)::integer AS medium_gaps,
-           count(*) FILTER (WHERE l.required_level - l.level = 1 AND l.priority_rank = 4)::integer AS low_gaps
-    FROM levels l
-    GROUP BY l.goal_key, l.goal_skill, l.skill_id
+    SELECT gv.goal_key, gv.goal_skill, gv.skill_id,
+           min(gv.value_proposition) AS goal_text,
+           min(gv.skill_name) AS skill_name,
+           max(gv.required_level) AS required_level,
+           min(gv.priority_rank) AS priority_rank,
+           sum(gv.pairs)::integer AS pairs,
+           sum(gv.met)::integer AS met,
+           sum(gv.progress)::double precision AS progress,
+           -- critical: gap >= 2, or gap 1 with priority critical/high; medium and low: gap 1 with that priority
+           sum(gv.pairs - gv.met - gv.gap_one + CASE WHEN gv.priority_rank <= 2 THEN gv.gap_one ELSE 0 END)::integer AS critical_gaps,
+           sum(CASE WHEN gv.priority_rank = 3 THEN gv.gap_one ELSE 0 END)::integer AS medium_gaps,
+           sum(CASE WHEN gv.priority_rank = 4 THEN gv.gap_one ELSE 0 END)::integer AS low_gaps
+    FROM governed gv
+    GROUP BY gv.goal_key, gv.goal_skill, gv.skill_id
+), goal_departments AS (
+    SELECT g.goal_key, g.goal_skill, g.dept, min(g.employees) AS employees, count(*)::integer AS skills
+    FROM governing g
+    GROUP BY g.goal_key, g.goal_skill, g.dept
+), goal_sizes AS (
+    SELECT gd.goal_key, gd.goal_skill, sum(gd.employees)::integer AS population
+    FROM goal_departments gd
+    GROUP BY gd.goal_key, gd.goal_skill
+), on_track AS (
+    -- members who meet every skill the goal's targets governing their department require
+    SELECT x.goal_key, x.goal_skill, count(*)::integer AS on_track
+    FROM (SELECT g.goal_key, g.goal_skill, ms.dept, ms.user_id, count(*) AS met_skills
+          FROM member_skills ms
+          JOIN governing g ON g.dept = ms.dept AND g.skill_id = ms.skill_id AND ms.level >= g.required_level
+          GROUP BY g.goal_key, g.goal_skill, ms.dept, ms.user_id) AS x
+    JOIN goal_departments gd
+      ON gd.goal_key IS NOT DISTINCT FROM x.goal_key AND gd.goal_skill IS NOT DISTINCT FROM x.goal_skill AND gd.dept = x.dept
+    WHERE x.met_skills = gd.skills
+    GROUP BY x.goal_key, x.goal_skill
+), goals AS (
+    SELECT s.goal_key, s.goal_skill, s.population, coalesce(o.on_track, 0) AS on_track
+    FROM goal_sizes s
+    LEFT JOIN on_track o ON o.goal_key IS NOT DISTINCT FROM s.goal_key AND o.goal_skill IS NOT DISTINCT FROM s.goal_skill
+), pair_people AS (
+    -- the employees with at least one pair
+    SELECT coalesce(sum(d.employees), 0)::integer AS people
+    FROM departments d
+    WHERE EXISTS (SELECT 1 FROM governing g WHERE g.dept = d.dept)
 ), goal_rows AS (
     SELECT gs.goal_key, gs.goal_skill, gs.goal_text, gs.skill_id, gs.skill_name, gs.required_level, gs.priority_rank,
            gs.pairs, gs.met, gs.progress, g.population, g.on_track,
