@@ -16,14 +16,14 @@ WITH members AS (
     JOIN lrs.user_roles r ON r.user_id = u.id AND r.role = 'learner'
     WHERE u.organisation_id = @organisationId
 ), activity_rows AS (
+    -- activity days of the two 30-day windows, aggregated per person before any join (members are matched in facts);
+    -- timestamps are dated in the learner's zone
     SELECT a.user_id, a.day
     FROM lrs.activity_days a
-    JOIN members m ON m.user_id = a.user_id
     WHERE (a.day BETWEEN @activeFrom AND @asOf OR a.day BETWEEN @prevActiveFrom AND @prevAsOf) AND a.events > 0
     UNION ALL
     SELECT s.user_id, s.submitted_on
     FROM lrs.submissions s
-    JOIN members m ON m.user_id = s.user_id
     WHERE s.submitted_on BETWEEN @activeFrom AND @asOf OR s.submitted_on BETWEEN @prevActiveFrom AND @prevAsOf
     UNION ALL
     SELECT tc.user_id, (tc.completed_at AT TIME ZONE m.zone)::date
