@@ -10,6 +10,10 @@
 -- as met from acquired_on (skill-gap's rule picks the governing target; pairs are counted per department). k is enforced here: a group below k keeps only its
 -- name and the suppressed flag, and each figure whose own base (active learners, people with finished enrolments, members with
 -- an engagement value, people with acquisitions or pairs) is below k is null. The handler checks k again.
+-- No JIT for this statement's session use (reset when the connection returns to the pool): its row estimates over CTE
+-- aggregates are far too high, and compiling the plan cost seconds on the 100,000-learner bench store, more than running it.
+SET jit = off;
+
 WITH members AS (
     SELECT u.id AS user_id, u.department_id, coalesce(u.time_zone, @zone) AS zone
     FROM lrs.users u
@@ -61,13 +65,12 @@ WITH members AS (
     JOIN members m ON m.user_id = e.user_id
     WHERE least(e.completed_on, e.withdrawn_on) BETWEEN @prevYearFrom AND @asOf
     GROUP BY e.user_id
-), engagement AS (
+), engagement AS MATERIALIZED (
+    -- the value read from each payload before any join (members are matched in facts), so no payload is hashed
     SELECT s.subject_id AS user_id, (s.payload ->> 'overallEngagement')::double precision AS engagement
     FROM analytics.analytics_snapshots s
-    JOIN members m ON m.user_id = s.subject_id
     WHERE s.organisation_id = @organisationId  -- ix_analytics_snapshots_org_analytic: only this organisation's snapshots
       AND s.analytic = 'engagement' AND s.subject_type = 'learner' AND s.role = 'learner'
-      AND s.payload ->> 'overallEngagement' IS NOT NULL
 ), facts AS (
     SELECT m.department_id,
            coalesce(a.active_now, false) AS active_now,
