@@ -10,9 +10,6 @@
 -- as met from acquired_on (skill-gap's rule picks the governing target; pairs are counted per department). k is enforced here: a group below k keeps only its
 -- name and the suppressed flag, and each figure whose own base (active learners, people with finished enrolments, members with
 -- an engagement value, people with acquisitions or pairs) is below k is null. The handler checks k again.
--- No JIT for this statement's session use (reset when the connection returns to the pool): its row estimates over CTE
--- aggregates are far too high, and compiling the plan cost seconds on the 100,000-learner bench store, more than running it.
-SET jit = off;
 
 WITH members AS (
     SELECT u.id AS user_id, u.department_id, coalesce(u.time_zone, @zone) AS zone

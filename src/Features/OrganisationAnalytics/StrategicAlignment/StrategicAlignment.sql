@@ -9,9 +9,6 @@
 -- row; a scope without targets still gets one row with a null goal). k is enforced here: nothing at all below k employees;
 -- a goal (or skill) with fewer than k people keeps only its names and a suppressed flag; scope totals over fewer than k people
 -- are null. The handler checks k again before anything is published.
--- No JIT for this statement's session use (reset when the connection returns to the pool): its row estimates over CTE
--- aggregates are far too high, and compiling the plan cost seconds on the 100,000-learner bench store, more than running it.
-SET jit = off;
 
 WITH scope AS (
     SELECT coalesce((o.settings ->> 'analysisDate')::date, (@now AT TIME ZONE coalesce(o.time_zone, 'UTC'))::date) - 1 AS as_of,
