@@ -99,8 +99,8 @@ public static class LearningCultureCalculator
                 NotAvailable = notAvailable,
                 SuppressedFields = suppressedFields.Count > 0 ? suppressedFields : null,
                 OverallCultureScore = maturity is { } score ? Numbers.Round(score / 100, 2) : null,
-                CultureGrade = maturity is { } graded ? LetterGrade(graded / 100) : null,
-                Period = QuarterOf(input.AsOf),
+                CultureGrade = maturity is { } graded ? Labels.LetterGrade(graded / 100) : null,
+                Period = Labels.Quarter(input.AsOf),
                 Metrics = new CultureMetrics(
                     new CultureLearningEngagement(
                         Round1(engagementScore),
@@ -116,7 +116,7 @@ public static class LearningCultureCalculator
                     new CultureContinuousImprovement(
                         Round1(ContinuousImprovement(Share(facts.Completed90WithFeedback, facts.Completed90), skillApplication)),
                         facts.FeedbackLoops,
-                        ChangeString(facts.Completed90, facts.CompletedPrevious90),
+                        Labels.ChangeString(facts.Completed90, facts.CompletedPrevious90),
                         Round1(skillApplication))),
                 CulturalIndicators = new CulturalIndicators(null, Round1(learningTime), null, facts.CareerSkills),
                 Benchmarks = new CultureBenchmarks(
@@ -138,7 +138,7 @@ public static class LearningCultureCalculator
         NotAvailable = AlwaysNotAvailable,
         Suppressed = true,
         Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
-        Period = QuarterOf(asOf),
+        Period = Labels.Quarter(asOf),
         Metrics = new CultureMetrics(
             new CultureLearningEngagement(null, null, null, null),
             new CultureKnowledgeSharing(null, null, null, null),
@@ -220,42 +220,6 @@ public static class LearningCultureCalculator
             .Take(2)
             .Select(p => Advice[p.Name])
             .ToArray();
-    }
-
-    /// <summary>Letter grade of a 0–1 score (ANALYTICS.md §0.2), judged on the exact value.</summary>
-    public static string LetterGrade(double score) => Numbers.Exact(score) switch
-    {
-        >= 0.97 => "A+",
-        >= 0.93 => "A",
-        >= 0.90 => "A-",
-        >= 0.87 => "B+",
-        >= 0.83 => "B",
-        >= 0.80 => "B-",
-        >= 0.77 => "C+",
-        >= 0.73 => "C",
-        >= 0.70 => "C-",
-        >= 0.60 => "D",
-        _ => "F",
-    };
-
-    /// <summary>The calendar quarter containing asOf (§0.1), e.g. `Q1 2025`.</summary>
-    public static string QuarterOf(DateOnly asOf) => string.Create(CultureInfo.InvariantCulture, $"Q{((asOf.Month - 1) / 3) + 1} {asOf.Year}");
-
-    /// <summary>A count's change as a string (§0.2): `+15% increase`, `-20% decrease`, `0% no change`; `n/a` when the base is 0.</summary>
-    public static string ChangeString(int current, int previous)
-    {
-        if (previous == 0)
-        {
-            return "n/a";
-        }
-
-        var percent = (long)Numbers.Round(100.0 * (current - previous) / previous);
-        return percent switch
-        {
-            > 0 => string.Create(CultureInfo.InvariantCulture, $"+{percent}% increase"),
-            < 0 => string.Create(CultureInfo.InvariantCulture, $"{percent}% decrease"),
-            _ => "0% no change",
-        };
     }
 
     /// <summary>The signed point difference of `vsIndustry`, 1 dp: `+3.2`, `-1.5`, `0.0`.</summary>

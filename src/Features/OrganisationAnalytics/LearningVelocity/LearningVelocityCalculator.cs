@@ -114,7 +114,7 @@ public static class LearningVelocityCalculator
             Percent(g.ActiveNow, g.Employees),
             completion,
             g.SkillsAcquired,
-            ChangeStrings.Of(g.ActiveNow, g.ActiveThen));
+            Labels.ChangeString(g.ActiveNow, g.ActiveThen));
     }
 
     private static double? Percent(int part, int whole) => whole == 0 ? null : Numbers.Round(100.0 * part / whole, 1);
@@ -146,7 +146,7 @@ public static class LearningVelocityCalculator
             }
         }
 
-        return new LearningVelocityTrends(ChangeStrings.Of(current, previous), ChangeStrings.Of(current, lastYear), peak);
+        return new LearningVelocityTrends(Labels.ChangeString(current, previous), Labels.ChangeString(current, lastYear), peak);
     }
 
     private static int Count(IReadOnlyList<UnitCompletionDay> days, DateOnly from, DateOnly to) =>

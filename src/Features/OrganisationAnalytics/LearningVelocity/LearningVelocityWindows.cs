@@ -1,4 +1,4 @@
-using System.Globalization;
+using Analytics.Api.Shared.Analytics;
 
 namespace Analytics.Api.Features.OrganisationAnalytics.LearningVelocity;
 
@@ -33,5 +33,5 @@ public sealed record LearningVelocityWindows(DateOnly AsOf)
 
     public DateOnly SeriesFrom => LastYearQuarterFrom < MonthsFrom ? LastYearQuarterFrom : MonthsFrom;
 
-    public string Period => string.Create(CultureInfo.InvariantCulture, $"Q{((AsOf.Month - 1) / 3) + 1} {AsOf.Year}");
+    public string Period => Labels.Quarter(AsOf);
 }

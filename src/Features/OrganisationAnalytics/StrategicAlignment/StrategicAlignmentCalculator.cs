@@ -72,8 +72,8 @@ public static class StrategicAlignmentCalculator
             AsOf = input.AsOf,
             DepartmentId = input.DepartmentId,
             OverallAlignment = alignment is { } a ? Numbers.Round(a / 100, 2) : null,
-            AlignmentGrade = alignment is { } g ? Grade(g / 100) : null,
-            Period = Quarter(input.AsOf),
+            AlignmentGrade = alignment is { } g ? Labels.LetterGrade(g / 100) : null,
+            Period = Labels.Quarter(input.AsOf),
             StrategicGoals = keptGoals.Select(g => Goal([.. g], settings)).OrderBy(g => g.GoalName, StringComparer.Ordinal).ToArray(),
             GapAnalysis = new AlignmentGapAnalysis(
                 totals.CriticalGaps,
@@ -101,7 +101,7 @@ public static class StrategicAlignmentCalculator
         DefinitionVersion = DefinitionVersion,
         AsOf = asOf,
         DepartmentId = departmentId,
-        Period = Quarter(asOf),
+        Period = Labels.Quarter(asOf),
         StrategicGoals = [],
         GapAnalysis = new AlignmentGapAnalysis(null, null, null, []),
         Recommendations = [],
@@ -116,28 +116,6 @@ public static class StrategicAlignmentCalculator
             ? "skill-" + skillId
             : "vp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(valueProposition.ToLowerInvariant())))[..12];
 
-    /// <summary>Letter grade of a 0–1 score (§0.2), judged on the exact value.</summary>
-    public static string Grade(double score)
-    {
-        var s = Numbers.Exact(score);
-        return s switch
-        {
-            >= .97 => "A+",
-            >= .93 => "A",
-            >= .90 => "A-",
-            >= .87 => "B+",
-            >= .83 => "B",
-            >= .80 => "B-",
-            >= .77 => "C+",
-            >= .73 => "C",
-            >= .70 => "C-",
-            >= .60 => "D",
-            _ => "F",
-        };
-    }
-
-    /// <summary>The quarter containing <paramref name="day"/>, labelled `Q1 2025` (§0.1).</summary>
-    public static string Quarter(DateOnly day) => Invariant($"Q{((day.Month - 1) / 3) + 1} {day.Year}");
 
     private static AlignmentGoal Goal(IReadOnlyList<AlignmentRow> rows, AlignmentSettings settings)
     {

@@ -262,14 +262,14 @@ public sealed class LearningCultureCalculatorTests
     [TestCase(0.60, "D")]
     [TestCase(0.5999, "F")]
     public void LetterGrade_FollowsTheBoundariesOfSection02(double score, string grade) =>
-        Assert.That(LearningCultureCalculator.LetterGrade(score), Is.EqualTo(grade));
+        Assert.That(Labels.LetterGrade(score), Is.EqualTo(grade));
 
     [TestCase(6, 4, "+50% increase")]
     [TestCase(3, 4, "-25% decrease")]
     [TestCase(4, 4, "0% no change")]
     [TestCase(5, 0, "n/a")]
     public void ChangeString_FormatsCountsAsSection02Says(int current, int previous, string expected) =>
-        Assert.That(LearningCultureCalculator.ChangeString(current, previous), Is.EqualTo(expected));
+        Assert.That(Labels.ChangeString(current, previous), Is.EqualTo(expected));
 
     [TestCase(5.0, "Average")]
     [TestCase(5.05, "Above Average")]
@@ -288,5 +288,5 @@ public sealed class LearningCultureCalculatorTests
     [TestCase(2025, 4, 1, "Q2 2025")]
     [TestCase(2025, 12, 31, "Q4 2025")]
     public void QuarterOf_NamesTheQuarterOfAsOf(int year, int month, int day, string label) =>
-        Assert.That(LearningCultureCalculator.QuarterOf(new DateOnly(year, month, day)), Is.EqualTo(label));
+        Assert.That(Labels.Quarter(new DateOnly(year, month, day)), Is.EqualTo(label));
 }

@@ -1,4 +1,5 @@
 using Analytics.Api.Features.OrganisationAnalytics.LearningVelocity;
+using Analytics.Api.Shared.Analytics;
 
 namespace Analytics.Tests.Features.OrganisationAnalytics.LearningVelocity;
 
@@ -166,5 +167,5 @@ public sealed class LearningVelocityCalculatorTests
     [TestCase(4, 4, "0% no change")]
     [TestCase(5, 0, "n/a")]
     public void ChangeString_FollowsTheConventionOfSection02(int current, int previous, string expected) =>
-        Assert.That(ChangeStrings.Of(current, previous), Is.EqualTo(expected));
+        Assert.That(Labels.ChangeString(current, previous), Is.EqualTo(expected));
 }

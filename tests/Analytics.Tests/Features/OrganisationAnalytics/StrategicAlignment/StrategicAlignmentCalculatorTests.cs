@@ -217,6 +217,6 @@ public sealed class StrategicAlignmentCalculatorTests
     [TestCase(0.59, "F")]
     public void Grade_JudgesTheExactValue(double score, string grade)
     {
-        Assert.That(StrategicAlignmentCalculator.Grade(score), Is.EqualTo(grade));
+        Assert.That(Labels.LetterGrade(score), Is.EqualTo(grade));
     }
 }
