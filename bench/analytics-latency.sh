@@ -3,7 +3,8 @@
 # subjects, one request at a time, each (subject, analytic) read once so nothing comes from the cache. Reports p50/p95/max per
 # analytic (client-side on loopback, which includes the loopback round trip) and the PostgreSQL plans of the three slowest.
 # Usage: bench/analytics-latency.sh [subjects-per-analytic]   (keeps the generated store in /var/tmp/analytics-bench-scale-pg
-# and reuses it; ONLY="course-health mastery" measures a subset)
+# and reuses it; ONLY="course-health mastery" measures a subset). The shared intermediates (course facts, teaching peers) are
+# measured as the last recalculation left them: run bench/nightly-recalculation.sh first, since this script deletes them at the end.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/lib/postgres.sh
@@ -104,36 +105,47 @@ for entry in "${analytics[@]}"; do
   printf '[bench] %-24s n=%s errors=%s p50=%s ms p95=%s ms max=%s ms\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >&2
 done
 
-# Teaching effectiveness compares a trainer with the organisation's other trainers, whose outcomes are kept once per
-# organisation and data version (memory and an internal snapshot row, written by the nightly run or the first read). The
-# reads above found them as the last recalculation left them; this row measures the first read of an organisation without
-# them: one trainer per organisation, every stored peer row deleted and every instance's memory dropped (NOTIFY '*').
-if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" teaching-effectiveness "* ]]; then
-  name="teaching-effectiveness-first-of-organisation"
-  psql_run "SELECT DISTINCT ON (u.organisation_id) u.id || ' ' || u.organisation_id FROM lrs.users u
-            JOIN lrs.user_roles r ON r.user_id = u.id AND r.role = 'trainer'
-            WHERE EXISTS (SELECT 1 FROM lrs.course_trainers ct WHERE ct.user_id = u.id)
-            ORDER BY u.organisation_id, md5(u.id) DESC" >"$work/first-trainers"
-  ids=$(cut -d' ' -f1 "$work/first-trainers" | paste -sd, -)
-  psql_run "DELETE FROM analytics.analytics_snapshots WHERE (subject_type = 'organisation' AND analytic = 'teaching-peers')
-            OR (analytic = 'teaching-effectiveness' AND subject_id = ANY (string_to_array('$ids', ',')))" >/dev/null
+# Shared intermediates: teaching effectiveness reads the organisation's peer outcomes and course health / course performance
+# read each course's facts, kept once per organisation or course and data version (memory, and an internal snapshot row
+# written by the nightly run or the first read). The reads above found them as the last recalculation left them; these rows
+# measure the first read after they are gone (as after a sync): every such row deleted, the measured analytic's snapshots of
+# the listed trainers deleted, and every instance's memory dropped (NOTIFY '*').
+# measure_first NAME ANALYTIC INTERMEDIATE LIST: one read per trainer of LIST after the intermediate rows are deleted.
+measure_first() {
+  local name=$1 analytic=$2 intermediate=$3 list=$4 ids errors n p50 p95 max
+  ids=$(cut -d' ' -f1 "$list" | paste -sd, -)
+  psql_run "DELETE FROM analytics.analytics_snapshots WHERE (subject_type IN ('organisation', 'course') AND analytic = '$intermediate')
+            OR (analytic = '$analytic' AND subject_id = ANY (string_to_array('$ids', ',')))" >/dev/null
   psql_run "NOTIFY analytics_snapshot, '*'" >/dev/null
   sleep 1
   : >"$work/times-$name"
   while read -r id org; do
-    token=$(mint_token "$key" "$id" trainer "$org")
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
-      "http://127.0.0.1:$port/api/v1/trainer/analytics/teaching-effectiveness/$id" -H "Authorization: Bearer $token" >>"$work/times-$name"
-  done <"$work/first-trainers"
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$port/api/v1/trainer/analytics/$analytic/$id" \
+      -H "Authorization: Bearer $(mint_token "$key" "$id" trainer "$org")" >>"$work/times-$name"
+  done <"$list"
   errors=$(awk '$1 != 200' "$work/times-$name" | wc -l)
   awk '$1 == 200 {print $2 * 1000}' "$work/times-$name" | sort -n >"$work/ms-$name"
   n=$(wc -l <"$work/ms-$name")
   p50=$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
   p95=$(awk -v n="$n" 'NR == int(n * 0.95 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
   max=$(tail -n1 "$work/ms-$name")
-  printf '%s %s %s %s %s %s\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >"$work/first-of-organisation"
+  printf '%s %s %s %s %s %s\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >>"$work/first-reads"
   printf '[bench] %-24s n=%s errors=%s p50=%s ms p95=%s ms max=%s ms\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >&2
+}
+: >"$work/first-reads"
+if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" teaching-effectiveness "* ]]; then
+  psql_run "SELECT DISTINCT ON (u.organisation_id) u.id || ' ' || u.organisation_id FROM lrs.users u
+            JOIN lrs.user_roles r ON r.user_id = u.id AND r.role = 'trainer'
+            WHERE EXISTS (SELECT 1 FROM lrs.course_trainers ct WHERE ct.user_id = u.id)
+            ORDER BY u.organisation_id, md5(u.id) DESC" >"$work/first-trainers"
+  measure_first teaching-effectiveness-first-of-organisation teaching-effectiveness teaching-peers "$work/first-trainers"
 fi
+sed -n "2,${subjects}p" "$work/trainers" >"$work/measured-trainers"
+for analytic in course-health course-performance; do
+  if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $analytic "* ]]; then
+    measure_first "$analytic-first-of-course" "$analytic" course-facts "$work/measured-trainers"
+  fi
+done
 
 # Plans of the three slowest analytics (by p95): one more cold request each, with auto_explain logging every statement.
 auto_explain "ALTER SYSTEM SET auto_explain.log_min_duration = 0"
@@ -169,16 +181,17 @@ machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
   echo "|---|---:|---:|---:|---:|---:|"
   awk '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$work/summary"
   echo
-  if [ -s "$work/first-of-organisation" ]; then
-    echo "teaching-effectiveness reads the organisation's peer outcomes, kept once per organisation and data version (memory, and an"
-    echo "internal snapshot row written by the nightly run or the first read). The reads above started with them stored for $peers_stored"
-    echo "organisations (the others were computed by the first read of each)."
-    echo "The first read of an organisation without them computes them (one pass over its submissions); measured on one trainer per"
-    echo "organisation after deleting every peer row and dropping the memory entries:"
+  if [ -s "$work/first-reads" ]; then
+    echo "Teaching effectiveness reads the organisation's peer outcomes, course health and course performance each course's facts:"
+    echo "shared intermediates kept once per organisation or course and data version (memory, and an internal snapshot row written"
+    echo "by the nightly run or the first read). The reads above found them as the last recalculation left them (peers stored for"
+    echo "$peers_stored organisations). The first read after they are gone (as after a sync) computes them; measured after deleting"
+    echo "every such row and dropping the memory entries (teaching effectiveness: one trainer per organisation; course analytics:"
+    echo "the trainers measured above):"
     echo
     echo "| analytic | requests | errors | p50 ms | p95 ms | max ms |"
     echo "|---|---:|---:|---:|---:|---:|"
-    awk '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$work/first-of-organisation"
+    awk '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$work/first-reads"
     echo
   fi
   echo "Plans of the three slowest (auto_explain, ANALYZE, BUFFERS):"
