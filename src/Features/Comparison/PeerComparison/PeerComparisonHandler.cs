@@ -79,7 +79,11 @@ public sealed class PeerComparisonHandler(
         }
 
         // The subject's organisation (or department) is brought up to date; other organisations are read as stored.
-        await learnerInputs.EnsureAsync(subject.OrganisationId, departmentId, LearnerInputs, cancellationToken);
+        if (query.ComputeMissingInputs)
+        {
+            await learnerInputs.EnsureAsync(subject.OrganisationId, departmentId, LearnerInputs, cancellationToken);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var key = scope == "platform" ? $"learners:platform:{subject.AsOf:O}" : $"learners:{scope}:{subject.OrganisationId}:{departmentId}:{subject.AsOf:O}";
         if (!_groups.TryGetValue(key, out var population))

@@ -23,6 +23,13 @@ public sealed record PeerComparisonQuery(string Id, string? Scope, string Subjec
 
     public SubjectArea Area => SubjectArea.PersonOrCohort;
 
+    /// <summary>
+    /// Whether a read first computes the learner snapshots its organisation is missing (ANALYTICS.md §0.7). The nightly run
+    /// and refresh jobs pass false: they compare with the snapshots as stored (the learner stage writes them chunk by chunk,
+    /// and computing a whole organisation inside one chunk would repeat the stage's work).
+    /// </summary>
+    public bool ComputeMissingInputs { get; init; } = true;
+
     public string SubjectId => Id;
 
     /// <summary>The peer group: the learner's scope, or the fixed group of a cohort subject (`anonymizedPeerData[].peerGroup`).</summary>
