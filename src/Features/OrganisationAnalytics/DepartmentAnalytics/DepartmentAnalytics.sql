@@ -80,12 +80,22 @@ WITH members AS MATERIALIZED (
     JOIN members m ON m.user_id = us.user_id
     WHERE us.acquired_on BETWEEN least(@earlierFrom, @developmentFrom) AND @asOf
     GROUP BY us.user_id
-), coverage AS (
-    SELECT m.user_id, count(*) AS pairs, count(*) FILTER (WHERE coalesce(us.level, 0) >= t.required_level) AS met
+), department_targets AS (
+    -- skill-target pairs are counted per department, never expanded per (member, target): a department's members each hold
+    -- one pair per target of the organisation for their department or for everyone
+    SELECT d.department_id, count(*) AS targets
+    FROM (SELECT DISTINCT m.department_id FROM members m) AS d
+    JOIN lrs.skill_targets t ON t.organisation_id = @organisationId AND (t.department_id IS NULL OR t.department_id = d.department_id)
+    GROUP BY d.department_id
+), department_met AS (
+    -- the pairs met (a member without a user_skills row holds level 0, below every required level of 1–4)
+    SELECT m.department_id, count(*) AS met
     FROM members m
-    JOIN lrs.skill_targets t ON t.organisation_id = @organisationId AND (t.department_id IS NULL OR t.department_id = m.department_id)
-    LEFT JOIN lrs.user_skills us ON us.user_id = m.user_id AND us.skill_id = t.skill_id
-    GROUP BY m.user_id
+    JOIN lrs.user_skills us ON us.user_id = m.user_id
+    JOIN lrs.skill_targets t ON t.organisation_id = @organisationId AND t.skill_id = us.skill_id
+        AND (t.department_id IS NULL OR t.department_id = m.department_id)
+    WHERE us.level >= t.required_level
+    GROUP BY m.department_id
 ), learner_snapshots AS (
     SELECT s.subject_id AS user_id,
            max((s.payload ->> 'overallEngagement')::float8) FILTER (WHERE s.analytic = 'engagement') AS engagement_now,
@@ -118,9 +128,6 @@ WITH members AS MATERIALIZED (
            coalesce(sum(k.acquired_now), 0) AS skills_now,
            coalesce(sum(k.acquired_then), 0) AS skills_then,
            count(*) FILTER (WHERE a.user_id IS NOT NULL AND k.developing) AS developing,
-           count(cv.user_id) AS coverage_people,
-           coalesce(sum(cv.pairs), 0) AS pairs,
-           coalesce(sum(cv.met), 0) AS met,
            count(ls.engagement_now) AS engagement_people,
            avg(ls.engagement_now) AS engagement_now,
            count(ls.engagement_then) AS engagement_then_people,
@@ -134,7 +141,6 @@ WITH members AS MATERIALIZED (
     LEFT JOIN enrolment_facts e ON e.user_id = m.user_id
     LEFT JOIN scores sc ON sc.user_id = m.user_id
     LEFT JOIN skills k ON k.user_id = m.user_id
-    LEFT JOIN coverage cv ON cv.user_id = m.user_id
     LEFT JOIN learner_snapshots ls ON ls.user_id = m.user_id
     GROUP BY m.department_id
 )
@@ -156,9 +162,9 @@ SELECT g.department_id AS DepartmentId,
        g.skills_now::integer AS SkillsNow,
        g.skills_then::integer AS SkillsThen,
        g.developing::integer AS Developing,
-       g.coverage_people::integer AS CoveragePeople,
-       g.pairs::integer AS Pairs,
-       g.met::integer AS Met,
+       CASE WHEN coalesce(dt.targets, 0) > 0 THEN g.members ELSE 0 END::integer AS CoveragePeople,
+       (g.members * coalesce(dt.targets, 0))::integer AS Pairs,
+       coalesce(dm.met, 0)::integer AS Met,
        g.engagement_people::integer AS EngagementPeople,
        g.engagement_now AS EngagementNow,
        g.engagement_then_people::integer AS EngagementThenPeople,
@@ -169,6 +175,8 @@ SELECT g.department_id AS DepartmentId,
        g.velocity_then AS VelocityThen
 FROM grouped g
 JOIN lrs.departments d ON d.id = g.department_id
+LEFT JOIN department_targets dt ON dt.department_id = g.department_id
+LEFT JOIN department_met dm ON dm.department_id = g.department_id
 WHERE g.members >= @minGroupSize
 ORDER BY d.name, g.department_id;
 
