@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Organisation analytics over ONE organisation of 100,000 learners and 10 M activity rows (issue 5): the scale preset generated
 # as a single organisation (`generate --preset scale --organisations 1`: org-123 holds every learner), learner snapshots as
-# the nightly run leaves them (`recalculate --organisation org-123 --analytics velocity,engagement,mastery,performance`, once), then each organisation analytic read uncached
+# the nightly run leaves them (`recalculate --organisation org-123 --analytics velocity,engagement,mastery,performance`,
+# once), then each organisation analytic read uncached
 # RUNS times (default 10): before each read its organisation snapshot is deleted and every instance's memory dropped
 # (NOTIFY analytics_snapshot '*'). Reports p50/p95/max per analytic (curl on loopback) and the plans of the slowest.
 # Usage: bash bench/org-analytics.sh [runs]   (keeps the store in /var/tmp/analytics-bench-org-pg and reuses it)
@@ -109,7 +110,7 @@ machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
   echo "## Organisation analytics over one 100,000-learner organisation"
   echo
   echo "- Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`bash bench/org-analytics.sh $runs\` — the scale preset generated as one organisation"
-  echo "  ($org: $learners learners, $activity activity rows), Release build, learner snapshots as \`recalculate --organisation $org\`"
+  echo "  ($org: $learners learners, $activity activity rows), Release build, learner snapshots as \`recalculate --organisation $org --analytics velocity,engagement,mastery,performance\`"
   echo "  left them; each read uncached (the organisation's snapshot of the analytic deleted and every memory entry dropped first),"
   echo "  one request at a time, $runs reads per analytic, curl on loopback. Target: under 500 ms."
   echo "- Machine: $machine; PostgreSQL $(psql_run 'SHOW server_version')"
