@@ -32,7 +32,7 @@ public static class PeerComparisonCalculator
         var overall = population.Composite.Against(composite, self?.Composite);
         if (overall is null || overall.Count < minGroupSize)
         {
-            return new PeerComparisonResult(Suppressed(asOf, minGroupSize), new SuppressionInfo(SuppressionInfo.GroupTooSmall, minGroupSize, 0));
+            return new PeerComparisonResult(Suppressed(asOf, minGroupSize), SuppressionInfo.WholeGroup(minGroupSize));
         }
 
         var withheld = 0;
@@ -92,7 +92,7 @@ public static class PeerComparisonCalculator
             Recommendations = Recommendations(skills),
         };
         return new PeerComparisonResult(
-            payload, withheld > 0 ? new SuppressionInfo(SuppressionInfo.SegmentsTooSmall, minGroupSize, withheld) : null);
+            payload, SuppressionInfo.Segments(minGroupSize, withheld));
     }
 
     /// <summary>The whole response withheld (ANALYTICS.md §0.5): the shape kept, every aggregate null, every list empty.</summary>
@@ -101,7 +101,7 @@ public static class PeerComparisonCalculator
         DefinitionVersion = DefinitionVersion,
         AsOf = asOf,
         Suppressed = true,
-        Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
+        Message = SuppressionInfo.MessageFor(minGroupSize),
         UserRanking = new UserRanking(null, null, null),
         PerformanceComparisons = [],
         SkillComparisons = [],

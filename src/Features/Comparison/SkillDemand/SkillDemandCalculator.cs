@@ -71,7 +71,7 @@ public static class SkillDemandCalculator
             SkillDemand = rows,
             MarketInsights = Insights(ranked, view),
         };
-        return (payload, withheld > 0 ? new SuppressionInfo(SuppressionInfo.SegmentsTooSmall, minGroupSize, withheld) : null);
+        return (payload, SuppressionInfo.Segments(minGroupSize, withheld));
     }
 
     /// <summary>r = (cur − prev)/prev, null when prev = 0 (ANALYTICS.md §0.2).</summary>

@@ -25,7 +25,7 @@ public static class DepartmentAnalyticsCalculator
         var suppressedSegments = input.SuppressedSegments + (input.Departments.Count - shown.Length);
         if (input.RequestedDepartmentId is { } requested && shown.All(d => d.DepartmentId != requested))
         {
-            return (Suppressed(input.OrganisationId, input.AsOf, k), new SuppressionInfo(SuppressionInfo.GroupTooSmall, k, 0));
+            return (Suppressed(input.OrganisationId, input.AsOf, k), SuppressionInfo.WholeGroup(k));
         }
 
         var suppressedFields = new List<string>();
@@ -59,9 +59,7 @@ public static class DepartmentAnalyticsCalculator
             Departments = entries,
             SuppressedFields = suppressedFields.Count > 0 ? suppressedFields : null,
         };
-        var suppression = input.RequestedDepartmentId is null && suppressedSegments > 0
-            ? new SuppressionInfo(SuppressionInfo.SegmentsTooSmall, k, suppressedSegments)
-            : null;
+        var suppression = input.RequestedDepartmentId is null ? SuppressionInfo.Segments(k, suppressedSegments) : null;
         return (payload, suppression);
     }
 
@@ -73,7 +71,7 @@ public static class DepartmentAnalyticsCalculator
         OrganisationId = organisationId,
         Departments = [],
         Suppressed = true,
-        Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
+        Message = SuppressionInfo.MessageFor(minGroupSize),
     };
 
     /// <summary>percentile rank of x among the other departments: round(100·(#{p &lt; x} + 0.5·#{p = x})/|P|) (ANALYTICS.md §0.2).</summary>

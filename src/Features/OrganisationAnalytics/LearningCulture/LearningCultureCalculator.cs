@@ -57,7 +57,7 @@ public static class LearningCultureCalculator
         // The second k check: the statement already read nobody below k, so a bug there cannot publish a small group.
         if (!facts.Visible || facts.Employees is not { } employees || employees < k)
         {
-            return new LearningCultureResult(Suppressed(input.AsOf, k), new SuppressionInfo(SuppressionInfo.GroupTooSmall, k, 0));
+            return new LearningCultureResult(Suppressed(input.AsOf, k), SuppressionInfo.WholeGroup(k));
         }
 
         var notAvailable = new List<string>(AlwaysNotAvailable);
@@ -137,7 +137,7 @@ public static class LearningCultureCalculator
         DataStatus = DataStatuses.Ok,
         NotAvailable = AlwaysNotAvailable,
         Suppressed = true,
-        Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
+        Message = SuppressionInfo.MessageFor(minGroupSize),
         Period = Labels.Quarter(asOf),
         Metrics = new CultureMetrics(
             new CultureLearningEngagement(null, null, null, null),

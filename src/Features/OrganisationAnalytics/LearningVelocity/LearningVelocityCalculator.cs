@@ -31,7 +31,7 @@ public static class LearningVelocityCalculator
         var total = input.Groups.FirstOrDefault(g => g.IsTotal);
         if (total is null || total.Employees < k)
         {
-            return (Suppressed(input.AsOf, k), new SuppressionInfo(SuppressionInfo.GroupTooSmall, k, 0));
+            return (Suppressed(input.AsOf, k), SuppressionInfo.WholeGroup(k));
         }
 
         var departments = input.Groups.Where(g => !g.IsTotal && g.DepartmentId is not null).ToArray();
@@ -77,7 +77,7 @@ public static class LearningVelocityCalculator
             SuppressedFields = suppressedFields.Count > 0 ? suppressedFields : null,
         };
 
-        var suppression = suppressedSegments > 0 ? new SuppressionInfo(SuppressionInfo.SegmentsTooSmall, k, suppressedSegments) : null;
+        var suppression = SuppressionInfo.Segments(k, suppressedSegments);
         return (payload, suppression);
     }
 
@@ -94,7 +94,7 @@ public static class LearningVelocityCalculator
         Trends = new LearningVelocityTrends(null, null, null),
         Velocity = new LearningVelocityBands(null, null, null, null),
         Suppressed = true,
-        Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
+        Message = SuppressionInfo.MessageFor(minGroupSize),
     };
 
     /// <summary>A department row; its completion rate rests on the people with a finished enrolment, so it is withheld below k.</summary>

@@ -37,7 +37,7 @@ public static class OrgPerformanceCalculator
         var organisation = input.Rows.FirstOrDefault(r => r.IsOrganisation);
         if (input.Employees < k || organisation is null || organisation.Suppressed || organisation.Employees is not { } employees || employees < k)
         {
-            return new OrgPerformanceResult(Suppressed(input.AsOf, k), new SuppressionInfo(SuppressionInfo.GroupTooSmall, k, 0));
+            return new OrgPerformanceResult(Suppressed(input.AsOf, k), SuppressionInfo.WholeGroup(k));
         }
 
         var kpi = KpiAchievement.Compute(input.Kpis) is { } kValue ? kValue / 100 : (double?)null;
@@ -112,7 +112,7 @@ public static class OrgPerformanceCalculator
 
         var suppressedSegments = departmentRows.Length - shown.Length;
         return new OrgPerformanceResult(
-            payload, suppressedSegments > 0 ? new SuppressionInfo(SuppressionInfo.SegmentsTooSmall, k, suppressedSegments) : null);
+            payload, SuppressionInfo.Segments(k, suppressedSegments));
     }
 
     /// <summary>The whole response withheld (§0.5): every aggregate null, every list empty.</summary>
@@ -130,7 +130,7 @@ public static class OrgPerformanceCalculator
         Recommendations = [],
         Components = new OrgPerformanceComponents(null, null, null, null),
         Suppressed = true,
-        Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
+        Message = SuppressionInfo.MessageFor(minGroupSize),
     };
 
     /// <summary>Percentile rank of §0.2: round(100·(#{p &lt; x} + 0.5·#{p = x}) / |P|), on published (2 dp) values.</summary>

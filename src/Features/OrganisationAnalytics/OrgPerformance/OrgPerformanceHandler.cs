@@ -50,7 +50,7 @@ public sealed class OrgPerformanceHandler(
         {
             result = new OrgPerformanceResult(
                 OrgPerformanceCalculator.Suppressed(subject.AsOf, minGroupSize),
-                new SuppressionInfo(SuppressionInfo.GroupTooSmall, minGroupSize, 0));
+                SuppressionInfo.WholeGroup(minGroupSize));
         }
         else
         {

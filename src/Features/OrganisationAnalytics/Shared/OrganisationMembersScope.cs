@@ -37,16 +37,5 @@ public sealed record OrganisationMembersScope(SubjectContext Subject, int MinGro
         return new OrganisationMembersScope(subject, privacy.MinGroupSizeFor(organisationMinGroupSize), department?.Id, department?.Name);
     }
 
-    /// <summary>The `message` of the whole-response suppression (ANALYTICS.md §0.5).</summary>
-    public string SuppressedMessage =>
-        string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {MinGroupSize} people in this group.");
-
-    /// <summary>`meta.suppression` when the whole group is smaller than k.</summary>
-    public SuppressionInfo GroupTooSmall => new(SuppressionInfo.GroupTooSmall, MinGroupSize, 0);
-
-    /// <summary>`meta.suppression` when rows below k were left out; null when none was.</summary>
-    public SuppressionInfo? Segments(int suppressedSegments) =>
-        suppressedSegments > 0 ? new SuppressionInfo(SuppressionInfo.SegmentsTooSmall, MinGroupSize, suppressedSegments) : null;
-
     private sealed record DepartmentRow(string Id, string Name);
 }

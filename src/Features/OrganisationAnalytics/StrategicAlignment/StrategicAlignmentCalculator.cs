@@ -30,7 +30,7 @@ public static class StrategicAlignmentCalculator
         if (input.Employees < k || input.Rows.Count == 0)
         {
             return new StrategicAlignmentResult(
-                Suppressed(input.AsOf, input.DepartmentId, k), new SuppressionInfo(SuppressionInfo.GroupTooSmall, k, 0));
+                Suppressed(input.AsOf, input.DepartmentId, k), SuppressionInfo.WholeGroup(k));
         }
 
         var totals = input.Rows[0];
@@ -92,7 +92,7 @@ public static class StrategicAlignmentCalculator
 
         return new StrategicAlignmentResult(
             payload,
-            suppressedSegments > 0 ? new SuppressionInfo(SuppressionInfo.SegmentsTooSmall, k, suppressedSegments) : null);
+            SuppressionInfo.Segments(k, suppressedSegments));
     }
 
     /// <summary>The whole response withheld (§0.5): every aggregate null, every list empty.</summary>
@@ -107,7 +107,7 @@ public static class StrategicAlignmentCalculator
         Recommendations = [],
         Components = new AlignmentComponents(null, null, null),
         Suppressed = true,
-        Message = string.Create(CultureInfo.InvariantCulture, $"Insufficient data: fewer than {minGroupSize} people in this group."),
+        Message = SuppressionInfo.MessageFor(minGroupSize),
     };
 
     /// <summary>goalId of §3.2: `vp-` + the first 12 hex characters of SHA-256(lower(text)), or `skill-&lt;id&gt;`.</summary>

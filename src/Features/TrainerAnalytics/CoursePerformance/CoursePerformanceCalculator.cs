@@ -114,7 +114,7 @@ public static class CoursePerformanceCalculator
                 .ToArray(),
             SuppressedFields = suppressedFields.Count > 0 ? suppressedFields : null,
         };
-        return (payload, TrainerPrivacy.Segments(minGroupSize, suppressedCourses));
+        return (payload, SuppressionInfo.Segments(minGroupSize, suppressedCourses));
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public static class CourseHealthCalculator
 
         if (outcome.Enrollments < k)
         {
-            return new CourseHealthResult(Suppressed(asOf, course, settings, k), null, 0, 0, TrainerPrivacy.GroupTooSmall(k));
+            return new CourseHealthResult(Suppressed(asOf, course, settings, k), null, 0, 0, SuppressionInfo.WholeGroup(k));
         }
 
         var engagements = signals.Select(s => CohortSignalCalculator.Engagement(s, cohort)).ToArray();
@@ -127,7 +127,7 @@ public static class CourseHealthCalculator
             ContentPerformance = new ContentPerformance(struggling.Select(t => t.Result).ToArray(), high.Select(t => t.Result).ToArray()),
             Recommendations = Recommendations(struggling, dropOffPoints, atRisk),
         };
-        return new CourseHealthResult(payload, score.Value, atRisk, suppressedSegments, TrainerPrivacy.Segments(k, suppressedSegments));
+        return new CourseHealthResult(payload, score.Value, atRisk, suppressedSegments, SuppressionInfo.Segments(k, suppressedSegments));
     }
 
     /// <summary>The shape with every aggregate null and every list empty (no course taught, or a course without enrolments).</summary>
@@ -154,7 +154,7 @@ public static class CourseHealthCalculator
         {
             DataStatus = DataStatuses.Ok,
             Suppressed = true,
-            Message = TrainerPrivacy.Message(minGroupSize),
+            Message = SuppressionInfo.MessageFor(minGroupSize),
         };
 
     /// <summary>[d] 5-point NPS: 5 promotes, ≤ 3 detracts. Every figure but the review count needs k raters.</summary>

@@ -97,7 +97,7 @@ public static class StudentDistributionCalculator
         {
             DataStatus = DataStatuses.Ok,
             Suppressed = true,
-            Message = TrainerPrivacy.Message(minGroupSize),
+            Message = SuppressionInfo.MessageFor(minGroupSize),
         };
 
     /// <summary>Bands on the unrounded course score: excellent ≥ 90, good ≥ 75, average ≥ 60, struggling below.</summary>

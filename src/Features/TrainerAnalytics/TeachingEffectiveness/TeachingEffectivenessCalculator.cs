@@ -107,7 +107,7 @@ public static class TeachingEffectivenessCalculator
         {
             DataStatus = DataStatuses.Ok,
             Suppressed = true,
-            Message = TrainerPrivacy.Message(minGroupSize),
+            Message = SuppressionInfo.MessageFor(minGroupSize),
         };
 
     /// <summary>

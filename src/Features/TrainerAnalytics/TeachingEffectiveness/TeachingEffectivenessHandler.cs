@@ -77,7 +77,7 @@ public sealed class TeachingEffectivenessHandler(
             "teaching-effectiveness", payload with { Source = subject.Source }, new AnalyticSubject("trainer", query.TrainerId), now,
             subject.DataAsOf, subject.Source)
         {
-            Suppression = payload.Suppressed == true ? TrainerPrivacy.GroupTooSmall(scope.MinGroupSize) : null,
+            Suppression = payload.Suppressed == true ? SuppressionInfo.WholeGroup(scope.MinGroupSize) : null,
         };
     }
 
