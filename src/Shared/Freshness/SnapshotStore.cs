@@ -39,6 +39,36 @@ public sealed class SnapshotStore(NpgsqlDataSource dataSource, IOptions<JsonOpti
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The stored payloads of some subjects' rows of one analytic that were computed from the same inputs as
+    /// <paramref name="inputsHash"/> (<see cref="InputsHash(string, DateOnly?, string, DateTimeOffset?)"/>), by subject id: how
+    /// shared intermediates (course facts, an organisation's teaching peers) are reused until a sync, a definition or a setting
+    /// changes them. Rows computed from other inputs are left out, so the caller recomputes them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TPayload>> ReadCurrentAsync<TPayload>(
+        string subjectType, string role, string analytic, IReadOnlyList<string> subjectIds, byte[] inputsHash, CancellationToken cancellationToken)
+        where TPayload : AnalyticPayload
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string SubjectId, string Payload)>(new CommandDefinition(
+            SqlQueries.Get("Snapshots.ReadCurrent"),
+            new
+            {
+                subjectType,
+                role,
+                analytic,
+                subjectIds = subjectIds.ToArray(),
+                inputsHash,
+                oldest = timeProvider.GetUtcNow() - Retention,
+            },
+            cancellationToken: cancellationToken));
+        return rows.ToDictionary(
+            r => r.SubjectId,
+            r => JsonSerializer.Deserialize<TPayload>(r.Payload, SerializerOptions)
+                 ?? throw new JsonException($"The stored {analytic} row of {subjectType} {r.SubjectId} is empty."),
+            StringComparer.Ordinal);
+    }
+
     public async Task WriteAsync(IReadOnlyList<SnapshotWrite> writes, CancellationToken cancellationToken)
     {
         if (writes.Count == 0)

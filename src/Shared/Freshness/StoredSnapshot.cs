@@ -1,14 +1,10 @@
 namespace Analytics.Api.Shared.Freshness;
 
-/// <summary>
-/// A snapshot row as read back: the API data object, what the envelope reports about it, and the hash of the inputs it was
-/// computed from (<see cref="SnapshotStore.InputsHash(IAnalyticResult)"/>).
-/// </summary>
+/// <summary>A snapshot row as read back: the API data object and what the envelope reports about it.</summary>
 public sealed record StoredSnapshot(
     string Payload,
     DateTimeOffset ComputedAt,
     DateTimeOffset? DataAsOf,
     string Source,
     bool Degraded,
-    string? Suppression,
-    byte[] InputsHash);
+    string? Suppression);

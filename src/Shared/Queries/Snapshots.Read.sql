@@ -4,8 +4,7 @@ SELECT payload::text AS Payload,
        data_as_of AS DataAsOf,
        source AS Source,
        degraded AS Degraded,
-       suppression::text AS Suppression,
-       inputs_hash AS InputsHash
+       suppression::text AS Suppression
 FROM analytics.analytics_snapshots
 WHERE subject_type = @subjectType
   AND subject_id = @subjectId

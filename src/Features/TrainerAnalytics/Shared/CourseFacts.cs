@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Analytics.Api.Shared.Analytics;
-using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Freshness;
-using Dapper;
 using Npgsql;
 
 namespace Analytics.Api.Features.TrainerAnalytics.Shared;
@@ -33,23 +30,10 @@ public sealed class CourseFacts(NpgsqlDataSource dataSource, SnapshotStore snaps
 
         var earlierAsOf = subject.AsOf.AddDays(-TrendDays);
         var inputsHash = snapshots.InputsHash(CourseFactsPayload.Version, subject.AsOf, subject.Source, subject.DataAsOf);
-        var kept = new List<CourseFactsPayload>(courseIds.Count);
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            var rows = await connection.QueryAsync<StoredFacts>(new CommandDefinition(
-                SqlQueries.Get("CourseFacts.Read"),
-                new { courseIds = courseIds.ToArray(), oldest = timeProvider.GetUtcNow() - SnapshotStore.Retention },
-                cancellationToken: cancellationToken));
-            foreach (var row in rows.Where(r => r.InputsHash.AsSpan().SequenceEqual(inputsHash)))
-            {
-                var facts = JsonSerializer.Deserialize<CourseFactsPayload>(row.Payload, snapshots.SerializerOptions);
-                if (facts is not null && facts.CourseId == row.CourseId && facts.Zone == subject.TimeZone && facts.EarlierAsOf == earlierAsOf)
-                {
-                    kept.Add(facts);
-                }
-            }
-        }
-
+        var stored = await snapshots.ReadCurrentAsync<CourseFactsPayload>(
+            "course", RoleFamilies.Trainer, CourseFactsPayload.Analytic, courseIds, inputsHash, cancellationToken);
+        // Facts computed on another calendar (a trainer in another zone) or for another comparison day are computed again.
+        var kept = stored.Values.Where(f => f.Zone == subject.TimeZone && f.EarlierAsOf == earlierAsOf).ToList();
         var keptIds = kept.Select(f => f.CourseId).ToHashSet(StringComparer.Ordinal);
         var missing = courseIds.Where(id => !keptIds.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
@@ -86,6 +70,4 @@ public sealed class CourseFacts(NpgsqlDataSource dataSource, SnapshotStore snaps
             kept.SelectMany(f => f.Signals).ToArray(),
             kept.SelectMany(f => f.Topics).ToArray());
     }
-
-    private sealed record StoredFacts(string CourseId, string Payload, byte[] InputsHash);
 }

@@ -86,10 +86,11 @@ public sealed class TeachingEffectivenessHandler(
     {
         var key = new SnapshotKey("organisation", subject.OrganisationId, RoleFamilies.Trainer, TeachingPeersPayload.Analytic);
         var inputsHash = snapshots.InputsHash(TeachingPeersPayload.Version, subject.AsOf, subject.Source, subject.DataAsOf);
-        var stored = await snapshots.ReadAsync(key, cancellationToken);
-        if (stored is not null && stored.InputsHash.AsSpan().SequenceEqual(inputsHash))
+        var stored = await snapshots.ReadCurrentAsync<TeachingPeersPayload>(
+            key.SubjectType, key.Role, key.Analytic, [key.SubjectId], inputsHash, cancellationToken);
+        if (stored.TryGetValue(key.SubjectId, out var kept))
         {
-            return SnapshotCodec.Decode<TeachingPeersPayload>(stored, key, snapshots.SerializerOptions).Payload.Outcomes;
+            return kept.Outcomes;
         }
 
         var started = timeProvider.GetTimestamp();
