@@ -84,7 +84,6 @@ for entry in "${analytics[@]}"; do
     -H "Authorization: Bearer $(mint_token "$key" "$probe" "$role" "$(head -n1 "$list" | cut -d' ' -f2)")")
   if [ "$code" = 404 ]; then echo "[bench] $name: endpoint not built yet, skipped" >&2; continue; fi
   : >"$work/times-$name"
-  errors=0
   # Uncached (PRODUCT.md Targets): no memory entry (each subject is read once) and no snapshot of this analytic for the
   # measured subjects; the other snapshots stay as the last recalculation left them.
   ids=$(cut -d' ' -f1 "$list" | paste -sd, -)
@@ -95,14 +94,7 @@ for entry in "${analytics[@]}"; do
     result=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "http://127.0.0.1:$port${template//\{id\}/$id}" -H "Authorization: Bearer $token")
     echo "$result" >>"$work/times-$name"
   done
-  errors=$(awk '$1 != 200' "$work/times-$name" | wc -l)
-  awk '$1 == 200 {print $2 * 1000}' "$work/times-$name" | sort -n >"$work/ms-$name"
-  n=$(wc -l <"$work/ms-$name")
-  p50=$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
-  p95=$(awk -v n="$n" 'NR == int(n * 0.95 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
-  max=$(tail -n1 "$work/ms-$name")
-  printf '%s %s %s %s %s %s\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >>"$work/summary"
-  printf '[bench] %-24s n=%s errors=%s p50=%s ms p95=%s ms max=%s ms\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >&2
+  summarise_times "$name" "$work/times-$name" "$work/summary"
 done
 
 # Shared intermediates: teaching effectiveness reads the organisation's peer outcomes and course health / course performance
@@ -112,7 +104,7 @@ done
 # the listed trainers deleted, and every instance's memory dropped (NOTIFY '*').
 # measure_first NAME ANALYTIC INTERMEDIATE LIST: one read per trainer of LIST after the intermediate rows are deleted.
 measure_first() {
-  local name=$1 analytic=$2 intermediate=$3 list=$4 ids errors n p50 p95 max
+  local name=$1 analytic=$2 intermediate=$3 list=$4 ids
   ids=$(cut -d' ' -f1 "$list" | paste -sd, -)
   psql_run "DELETE FROM analytics.analytics_snapshots WHERE (subject_type IN ('organisation', 'course') AND analytic = '$intermediate')
             OR (analytic = '$analytic' AND subject_id = ANY (string_to_array('$ids', ',')))" >/dev/null
@@ -123,14 +115,7 @@ measure_first() {
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$port/api/v1/trainer/analytics/$analytic/$id" \
       -H "Authorization: Bearer $(mint_token "$key" "$id" trainer "$org")" >>"$work/times-$name"
   done <"$list"
-  errors=$(awk '$1 != 200' "$work/times-$name" | wc -l)
-  awk '$1 == 200 {print $2 * 1000}' "$work/times-$name" | sort -n >"$work/ms-$name"
-  n=$(wc -l <"$work/ms-$name")
-  p50=$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
-  p95=$(awk -v n="$n" 'NR == int(n * 0.95 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
-  max=$(tail -n1 "$work/ms-$name")
-  printf '%s %s %s %s %s %s\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >>"$work/first-reads"
-  printf '[bench] %-24s n=%s errors=%s p50=%s ms p95=%s ms max=%s ms\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >&2
+  summarise_times "$name" "$work/times-$name" "$work/first-reads"
 }
 : >"$work/first-reads"
 if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" teaching-effectiveness "* ]]; then

@@ -79,14 +79,7 @@ for name in "${analytics[@]}"; do
     sleep 0.5
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$url" -H "Authorization: Bearer $token" >>"$work/times-$name"
   done
-  errors=$(awk '$1 != 200' "$work/times-$name" | wc -l)
-  awk '$1 == 200 {print $2 * 1000}' "$work/times-$name" | sort -n >"$work/ms-$name"
-  n=$(wc -l <"$work/ms-$name")
-  p50=$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1}' "$work/ms-$name")
-  p95=$(awk -v n="$n" 'NR == (int(n * 0.95 + 0.5) < 1 ? 1 : int(n * 0.95 + 0.5)) {printf "%.1f", $1}' "$work/ms-$name")
-  max=$(tail -n1 "$work/ms-$name")
-  printf '%s %s %s %s %s %s\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >>"$work/summary"
-  printf '[bench] %-22s n=%s errors=%s p50=%s ms p95=%s ms max=%s ms\n' "$name" "$n" "$errors" "$p50" "$p95" "$max" >&2
+  summarise_times "$name" "$work/times-$name" "$work/summary"
 done
 
 # The plan of the slowest analytic: one more uncached read with auto_explain logging every statement.
