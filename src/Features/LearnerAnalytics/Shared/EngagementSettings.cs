@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Analytics.Api.Shared.Analytics;
 
 namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 
@@ -34,49 +34,15 @@ public sealed record EngagementSettings(
         return settings.WithOrganisationWeights(organisationWeightsJson);
     }
 
-    /// <summary>Applies an organisation's `{"loginFrequency":…,"sessionDuration":…,"activity":…}`; absent or invalid members keep their value.</summary>
+    /// <summary>Applies an organisation's `{"loginFrequency":…,"sessionDuration":…,"activity":…}` (<see cref="WeightOverrides"/>).</summary>
     public EngagementSettings WithOrganisationWeights(string? json)
     {
-        if (string.IsNullOrWhiteSpace(json))
+        var overrides = WeightOverrides.Parse(json);
+        return this with
         {
-            return this;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return this;
-            }
-
-            var root = document.RootElement;
-            return this with
-            {
-                LoginFrequencyWeight = Weight(root, "loginFrequency") ?? LoginFrequencyWeight,
-                SessionDurationWeight = Weight(root, "sessionDuration") ?? SessionDurationWeight,
-                ActivityWeight = Weight(root, "activity") ?? ActivityWeight,
-            };
-        }
-        catch (JsonException)
-        {
-            return this;
-        }
-    }
-
-    private static double? Weight(JsonElement root, string name)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)
-                && property.Value.ValueKind == JsonValueKind.Number
-                && property.Value.TryGetDouble(out var value)
-                && value >= 0)
-            {
-                return value;
-            }
-        }
-
-        return null;
+            LoginFrequencyWeight = overrides.Get("loginFrequency", LoginFrequencyWeight),
+            SessionDurationWeight = overrides.Get("sessionDuration", SessionDurationWeight),
+            ActivityWeight = overrides.Get("activity", ActivityWeight),
+        };
     }
 }

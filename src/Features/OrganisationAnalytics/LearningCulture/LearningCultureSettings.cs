@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Analytics.Api.Shared.Analytics;
 
 namespace Analytics.Api.Features.OrganisationAnalytics.LearningCulture;
 
@@ -34,52 +34,18 @@ public sealed record LearningCultureSettings(
         return settings.WithOrganisationWeights(organisationWeightsJson);
     }
 
-    /// <summary>Applies an organisation's weights object; absent, negative or invalid members keep their value.</summary>
+    /// <summary>Applies an organisation's weights object (<see cref="WeightOverrides"/>; a component by name or formula letter).</summary>
     public LearningCultureSettings WithOrganisationWeights(string? json)
     {
-        if (string.IsNullOrWhiteSpace(json))
+        var overrides = WeightOverrides.Parse(json);
+        double Weight(string name, string alias, double current) => overrides.Get(name, overrides.Get(alias, current));
+        return this with
         {
-            return this;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return this;
-            }
-
-            return this with
-            {
-                VoluntaryParticipationWeight = Weight(root, "voluntaryParticipation", "VP") ?? VoluntaryParticipationWeight,
-                VoluntaryCompletionWeight = Weight(root, "voluntaryCompletion", "VC") ?? VoluntaryCompletionWeight,
-                KnowledgeSharingWeight = Weight(root, "knowledgeSharing", "KSIn") ?? KnowledgeSharingWeight,
-                MentorshipEngagementWeight = Weight(root, "mentorshipEngagement", "ME") ?? MentorshipEngagementWeight,
-                StreakActivityWeight = Weight(root, "streakActivity", "SA") ?? StreakActivityWeight,
-            };
-        }
-        catch (JsonException)
-        {
-            return this;
-        }
-    }
-
-    private static double? Weight(JsonElement root, string name, string alias)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if ((string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)
-                 || string.Equals(property.Name, alias, StringComparison.OrdinalIgnoreCase))
-                && property.Value.ValueKind == JsonValueKind.Number
-                && property.Value.TryGetDouble(out var value)
-                && value >= 0)
-            {
-                return value;
-            }
-        }
-
-        return null;
+            VoluntaryParticipationWeight = Weight("voluntaryParticipation", "VP", VoluntaryParticipationWeight),
+            VoluntaryCompletionWeight = Weight("voluntaryCompletion", "VC", VoluntaryCompletionWeight),
+            KnowledgeSharingWeight = Weight("knowledgeSharing", "KSIn", KnowledgeSharingWeight),
+            MentorshipEngagementWeight = Weight("mentorshipEngagement", "ME", MentorshipEngagementWeight),
+            StreakActivityWeight = Weight("streakActivity", "SA", StreakActivityWeight),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Analytics.Api.Features.OrganisationAnalytics.Shared;
+using Analytics.Api.Shared.Analytics;
 
 namespace Analytics.Api.Features.OrganisationAnalytics.OrgPerformance;
 
@@ -19,7 +20,7 @@ public sealed record OrgPerformanceSettings(
         ArgumentNullException.ThrowIfNull(configuration);
         var weights = configuration.GetSection("Analytics:OrgPerformance:Weights");
         var defaults = new OrgPerformanceSettings();
-        var overrides = OrgWeightOverrides.Parse(organisationWeightsJson);
+        var overrides = WeightOverrides.Parse(organisationWeightsJson);
         return new OrgPerformanceSettings(
             overrides.Get("completion", weights.GetValue("Completion", defaults.CompletionWeight)),
             overrides.Get("skillDevelopment", weights.GetValue("SkillDevelopment", defaults.SkillDevelopmentWeight)),

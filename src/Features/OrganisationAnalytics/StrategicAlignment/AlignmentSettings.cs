@@ -1,4 +1,5 @@
 using Analytics.Api.Features.OrganisationAnalytics.Shared;
+using Analytics.Api.Shared.Analytics;
 
 namespace Analytics.Api.Features.OrganisationAnalytics.StrategicAlignment;
 
@@ -20,7 +21,7 @@ public sealed record AlignmentSettings(
         var section = configuration.GetSection("Analytics:Alignment");
         var weights = section.GetSection("Weights");
         var defaults = new AlignmentSettings();
-        var overrides = OrgWeightOverrides.Parse(organisationWeightsJson);
+        var overrides = WeightOverrides.Parse(organisationWeightsJson);
         return new AlignmentSettings(
             overrides.Get("kpiAchievement", weights.GetValue("KpiAchievement", defaults.KpiAchievementWeight)),
             overrides.Get("skillCoverage", weights.GetValue("SkillCoverage", defaults.SkillCoverageWeight)),

@@ -1,12 +1,13 @@
 using System.Text.Json;
 
-namespace Analytics.Api.Features.OrganisationAnalytics.Shared;
+namespace Analytics.Api.Shared.Analytics;
 
 /// <summary>
-/// Reads an organisation's override of a weights key marked (o) in ANALYTICS.md (`organisations.settings.analytics."X:Weights"`),
+/// Reads an organisation's override of a weights key marked (o) in ANALYTICS.md (`organisations.settings.analytics."X:Weights"`,
+/// e.g. Engagement, Alignment, Culture, OrgPerformance),
 /// a JSON object of non-negative numbers by component name (case-insensitive). Absent, negative or invalid members are ignored.
 /// </summary>
-public static class OrgWeightOverrides
+public static class WeightOverrides
 {
     public static IReadOnlyDictionary<string, double> Parse(string? json)
     {
