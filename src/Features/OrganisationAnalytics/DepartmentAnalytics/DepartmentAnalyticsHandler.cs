@@ -9,13 +9,14 @@ using Npgsql;
 namespace Analytics.Api.Features.OrganisationAnalytics.DepartmentAnalytics;
 
 /// <summary>
-/// Reads the organisation (403 for a department outside it), makes sure every member has engagement and velocity snapshots,
-/// then reads every department's figures in one round trip and computes `department-analytics@1.0`. All departments are read
+/// Reads the organisation (403 for a department outside it), makes the organisation's member facts current
+/// (<see cref="MemberFacts"/>), then aggregates every department's figures in one round trip and computes `department-analytics@1.0`. All departments are read
 /// even for one, since its rank and percentile are among all departments with at least k members.
 /// </summary>
 public sealed class DepartmentAnalyticsHandler(
     NpgsqlDataSource dataSource,
     LearnerSnapshotInputs inputs,
+    SnapshotStore snapshots,
     IConfiguration configuration,
     TimeProvider timeProvider,
     PrivacySettings privacy)
@@ -27,23 +28,14 @@ public sealed class DepartmentAnalyticsHandler(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var scope = await OrganisationMembersScope.ReadAsync(
             connection, query.OrganisationId, query.EffectiveDepartment, privacy, now, cancellationToken);
-        await inputs.EnsureAsync(query.OrganisationId, null, ["engagement", "velocity"], cancellationToken);
-
         var subject = scope.Subject;
         var asOf = subject.AsOf;
+        await new MemberFacts(dataSource, snapshots, inputs).EnsureAsync(subject, cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqlQueries.Get("DepartmentAnalytics"),
             new
             {
                 organisationId = query.OrganisationId,
-                zone = subject.TimeZone,
-                asOf,
-                activeFrom = asOf.AddDays(-29),
-                yearFrom = asOf.AddDays(-364),
-                recentFrom = asOf.AddDays(-29),
-                earlierAsOf = asOf.AddDays(-30),
-                earlierFrom = asOf.AddDays(-59),
-                developmentFrom = asOf.AddDays(-89),
                 minGroupSize = scope.MinGroupSize,
             },
             cancellationToken: cancellationToken));

@@ -11,7 +11,7 @@ namespace Analytics.Api.Features.OrganisationAnalytics.LearningCulture;
 
 /// <summary>
 /// Computes `learning-culture@1.0` for an organisation or one of its departments: reads the subject (and checks the
-/// department), makes the members' engagement snapshots fresh (§0.7), then runs the organisation's statement and the platform
+/// department), makes the organisation's member facts current (<see cref="MemberFacts"/>), then runs the organisation's statement and the platform
 /// benchmark statement concurrently (each set-based, k enforced in SQL) and hands the rows to the pure calculator.
 /// </summary>
 public sealed class LearningCultureHandler(
@@ -19,11 +19,10 @@ public sealed class LearningCultureHandler(
     IConfiguration configuration,
     TimeProvider timeProvider,
     PrivacySettings privacy,
-    LearnerSnapshotInputs inputs)
+    LearnerSnapshotInputs inputs,
+    SnapshotStore snapshots)
     : IQueryHandler<LearningCultureQuery, AnalyticResult<LearningCulturePayload>>
 {
-    private static readonly string[] LearnerInputs = ["engagement"];
-
     public async ValueTask<AnalyticResult<LearningCulturePayload>> Handle(LearningCultureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -47,7 +46,7 @@ public sealed class LearningCultureHandler(
         }
 
         var minGroupSize = privacy.MinGroupSizeFor(scope.OrganisationMinGroupSize);
-        await inputs.EnsureAsync(query.OrganisationId, query.DepartmentId, LearnerInputs, cancellationToken);
+        await new MemberFacts(dataSource, snapshots, inputs).EnsureAsync(subject, cancellationToken);
 
         var asOf = subject.AsOf;
         var facts = ReadFactsAsync(query, subject, minGroupSize, cancellationToken);
@@ -82,8 +81,6 @@ public sealed class LearningCultureHandler(
                 asOf,
                 from30 = asOf.AddDays(-29),
                 from90 = asOf.AddDays(-89),
-                from180 = asOf.AddDays(-179),
-                from365 = asOf.AddDays(-364),
                 timeZone = subject.TimeZone,
             },
             cancellationToken: cancellationToken));

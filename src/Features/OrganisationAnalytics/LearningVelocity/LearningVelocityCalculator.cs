@@ -27,7 +27,7 @@ public static class LearningVelocityCalculator
     public static (LearningVelocityPayload Payload, SuppressionInfo? Suppression) Compute(LearningVelocityInput input)
     {
         var k = input.MinGroupSize;
-        var windows = new LearningVelocityWindows(input.AsOf);
+        var windows = new MemberFactWindows(input.AsOf);
         var total = input.Groups.FirstOrDefault(g => g.IsTotal);
         if (total is null || total.Employees < k)
         {
@@ -55,7 +55,7 @@ public static class LearningVelocityCalculator
 
         var timeToSkill = input.TimeToSkill is { People: { } people, MedianDays: { } days } && people >= k ? Weeks(days) : null;
         var hasData = total.ActiveNow > 0 || total.ActiveThen > 0 || total.SkillsAcquired > 0 || total.FinishedEnrolments > 0
-                      || total.VelocityPeople > 0 || input.UnitCompletions.Any(u => u.Completions > 0) || timeToSkill is not null;
+                      || total.VelocityPeople > 0 || input.UnitCompletions.Any || timeToSkill is not null;
 
         var payload = new LearningVelocityPayload
         {
@@ -87,7 +87,7 @@ public static class LearningVelocityCalculator
         DefinitionVersion = DefinitionVersion,
         AsOf = asOf,
         NotAvailable = MoneyFields,
-        Period = new LearningVelocityWindows(asOf).Period,
+        Period = new MemberFactWindows(asOf).Period,
         Overview = new LearningVelocityOverview(null, null, null, null, null),
         RoiMetrics = new LearningVelocityRoi(null, null, null, null, CalculationMethod, null),
         DepartmentBreakdown = [],
@@ -127,30 +127,20 @@ public static class LearningVelocityCalculator
     /// Quarter to date against the same number of days from the start of the previous quarter and of the same quarter last
     /// year (each kept inside its own quarter); the peak month is the one of the last 12 with the most completions (ties: the later).
     /// </summary>
-    private static LearningVelocityTrends Trends(LearningVelocityWindows windows, IReadOnlyList<UnitCompletionDay> days)
+    private static LearningVelocityTrends Trends(MemberFactWindows windows, UnitCompletions units)
     {
-        var current = Count(days, windows.QuarterFrom, windows.AsOf);
-        var previous = Count(days, windows.PreviousQuarterFrom, Min(windows.PreviousQuarterFrom.AddDays(windows.QuarterDays - 1), windows.QuarterFrom.AddDays(-1)));
-        var lastYearEnd = windows.LastYearQuarterFrom.AddMonths(3).AddDays(-1);
-        var lastYear = Count(days, windows.LastYearQuarterFrom, Min(windows.LastYearQuarterFrom.AddDays(windows.QuarterDays - 1), lastYearEnd));
-
         string? peak = null;
         var best = 0;
-        for (var month = windows.MonthsFrom; month <= windows.AsOf; month = month.AddMonths(1))
+        for (var i = 0; i < units.Months.Length; i++)
         {
-            var count = Count(days, month, Min(month.AddMonths(1).AddDays(-1), windows.AsOf));
-            if (count > 0 && count >= best)
+            if (units.Months[i] > 0 && units.Months[i] >= best)
             {
-                best = count;
-                peak = month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+                best = units.Months[i];
+                peak = windows.MonthsFrom.AddMonths(i).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
             }
         }
 
-        return new LearningVelocityTrends(Labels.ChangeString(current, previous), Labels.ChangeString(current, lastYear), peak);
+        return new LearningVelocityTrends(
+            Labels.ChangeString(units.Quarter, units.PreviousQuarter), Labels.ChangeString(units.Quarter, units.LastYearQuarter), peak);
     }
-
-    private static int Count(IReadOnlyList<UnitCompletionDay> days, DateOnly from, DateOnly to) =>
-        days.Where(d => d.Day >= from && d.Day <= to).Sum(d => d.Completions);
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -9,12 +9,13 @@ using Npgsql;
 namespace Analytics.Api.Features.OrganisationAnalytics.LearningVelocity;
 
 /// <summary>
-/// Reads the organisation (403 for a department outside it), makes sure every employee has a learner velocity snapshot, then
-/// reads the whole organisation's figures in one round trip and computes `learning-velocity@1.0`.
+/// Reads the organisation (403 for a department outside it), makes its member facts current (<see cref="MemberFacts"/>), then
+/// aggregates them for the organisation or department in one round trip and computes `learning-velocity@1.0`.
 /// </summary>
 public sealed class LearningVelocityHandler(
     NpgsqlDataSource dataSource,
     LearnerSnapshotInputs inputs,
+    SnapshotStore snapshots,
     TimeProvider timeProvider,
     PrivacySettings privacy)
     : IQueryHandler<LearningVelocityQuery, AnalyticResult<LearningVelocityPayload>>
@@ -25,30 +26,14 @@ public sealed class LearningVelocityHandler(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var scope = await OrganisationMembersScope.ReadAsync(
             connection, query.OrganisationId, query.DepartmentId, privacy, now, cancellationToken);
-        await inputs.EnsureAsync(query.OrganisationId, scope.DepartmentId, ["velocity"], cancellationToken);
-
         var subject = scope.Subject;
-        var windows = new LearningVelocityWindows(subject.AsOf);
+        await new MemberFacts(dataSource, snapshots, inputs).EnsureAsync(subject, cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqlQueries.Get("LearningVelocity"),
-            new
-            {
-                organisationId = query.OrganisationId,
-                departmentId = scope.DepartmentId,
-                zone = subject.TimeZone,
-                asOf = windows.AsOf,
-                activeFrom = windows.ActiveFrom,
-                thenFrom = windows.ThenFrom,
-                thenTo = windows.ThenTo,
-                quarterFrom = windows.QuarterFrom,
-                finishedFrom = windows.FinishedFrom,
-                yearFrom = windows.YearFrom,
-                seriesFrom = windows.SeriesFrom,
-                minGroupSize = scope.MinGroupSize,
-            },
+            new { organisationId = query.OrganisationId, departmentId = scope.DepartmentId, minGroupSize = scope.MinGroupSize },
             cancellationToken: cancellationToken));
         var groups = (await results.ReadAsync<LearningVelocityGroup>()).AsList();
-        var completions = (await results.ReadAsync<UnitCompletionDay>()).AsList();
+        var completions = await results.ReadSingleOrDefaultAsync<UnitCompletions>() ?? UnitCompletions.None;
         var timeToSkill = await results.ReadSingleAsync<TimeToSkill>();
 
         var (payload, suppression) = LearningVelocityCalculator.Compute(

@@ -5,5 +5,5 @@ public sealed record LearningVelocityInput(
     DateOnly AsOf,
     int MinGroupSize,
     IReadOnlyList<LearningVelocityGroup> Groups,
-    IReadOnlyList<UnitCompletionDay> UnitCompletions,
+    UnitCompletions UnitCompletions,
     TimeToSkill TimeToSkill);

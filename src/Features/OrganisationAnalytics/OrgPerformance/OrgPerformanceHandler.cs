@@ -10,21 +10,18 @@ namespace Analytics.Api.Features.OrganisationAnalytics.OrgPerformance;
 
 /// <summary>
 /// Reads the organisation subject, its KPIs and facts (one round trip); below k employees answers the suppressed response at
-/// once. Otherwise makes sure every member has a recent engagement snapshot (<see cref="LearnerSnapshotInputs"/>), then reads the
-/// organisation and department rows and the peer benchmark in a second round trip, with asOf and every window as constants, and
-/// computes `org-performance@1.0`.
+/// once. Otherwise makes the organisation's member facts current (<see cref="MemberFacts"/>), then aggregates them into the
+/// organisation and department rows and reads the peer benchmark in a second round trip, and computes `org-performance@1.0`.
 /// </summary>
 public sealed class OrgPerformanceHandler(
     NpgsqlDataSource dataSource,
     IConfiguration configuration,
     TimeProvider timeProvider,
     PrivacySettings privacy,
-    LearnerSnapshotInputs learnerInputs)
+    LearnerSnapshotInputs learnerInputs,
+    SnapshotStore snapshots)
     : IQueryHandler<OrgPerformanceQuery, AnalyticResult<OrgPerformancePayload>>
 {
-    /// <summary>The learner analytic whose snapshots feed the engagement component.</summary>
-    public const string EngagementInput = "engagement";
-
     public async ValueTask<AnalyticResult<OrgPerformancePayload>> Handle(OrgPerformanceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -54,8 +51,8 @@ public sealed class OrgPerformanceHandler(
         }
         else
         {
-            await learnerInputs.EnsureAsync(query.OrgId, null, [EngagementInput], cancellationToken);
-            var (rows, peers) = await ReadAsync(query.OrgId, subject, minGroupSize, now, cancellationToken);
+            await new MemberFacts(dataSource, snapshots, learnerInputs).EnsureAsync(subject, cancellationToken);
+            var (rows, peers) = await ReadAsync(query.OrgId, minGroupSize, now, cancellationToken);
             result = OrgPerformanceCalculator.Compute(
                 new OrgPerformanceInput(subject.AsOf, facts.Employees, minGroupSize, kpis, rows, peers), settings);
         }
@@ -69,29 +66,14 @@ public sealed class OrgPerformanceHandler(
     }
 
     private async Task<(List<OrgPerformanceRow> Rows, List<double> Peers)> ReadAsync(
-        string organisationId, SubjectContext subject, int minGroupSize, DateTimeOffset now, CancellationToken cancellationToken)
+        string organisationId, int minGroupSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var asOf = subject.AsOf;
-        var prevAsOf = asOf.AddDays(-90);
-        var prevActiveFrom = prevAsOf.AddDays(-29);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqlQueries.Get("OrgPerformance") + SqlQueries.Get("OrgPerformance.Peers"),
             new
             {
                 organisationId,
-                zone = subject.TimeZone,
-                asOf,
-                prevAsOf,
-                activeFrom = asOf.AddDays(-29),
-                prevActiveFrom,
-                skillFrom = asOf.AddDays(-89),
-                prevSkillFrom = prevAsOf.AddDays(-89),
-                yearFrom = asOf.AddDays(-364),
-                prevYearFrom = prevAsOf.AddDays(-364),
-                // timestamps are dated in each learner's zone: a day of margin either side, the dates are checked after conversion
-                windowStart = new DateTimeOffset(prevActiveFrom.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                windowEnd = new DateTimeOffset(asOf.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 minGroupSize,
                 oldest = now - SnapshotStore.Retention,
             },

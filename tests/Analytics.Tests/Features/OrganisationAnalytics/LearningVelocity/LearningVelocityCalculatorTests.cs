@@ -14,8 +14,8 @@ public sealed class LearningVelocityCalculatorTests
     private static LearningVelocityGroup Department(string id, int employees, int activeNow, int activeThen, int completed = 0, int finished = 0, int finishedPeople = 0) =>
         new(false, id, id + " name", employees, activeNow, activeThen, 4, 0, completed, finished, finishedPeople, 0, null, 0, 0, 0, 2);
 
-    private static LearningVelocityInput Input(IReadOnlyList<LearningVelocityGroup> groups, IReadOnlyList<UnitCompletionDay>? days = null, TimeToSkill? time = null) =>
-        new(AsOf, 10, groups, days ?? [], time ?? new TimeToSkill(15, 45));
+    private static LearningVelocityInput Input(IReadOnlyList<LearningVelocityGroup> groups, UnitCompletions? units = null, TimeToSkill? time = null) =>
+        new(AsOf, 10, groups, units ?? UnitCompletions.None, time ?? new TimeToSkill(15, 45));
 
     [Test]
     public void Compute_WithAnOrganisationAboveK_PublishesOverviewRatesAndBands()
@@ -127,26 +127,30 @@ public sealed class LearningVelocityCalculatorTests
     }
 
     [Test]
-    public void Compute_TrendsCompareTheQuarterToDateWithTheSameDaysOfThePreviousQuarterAndLastYear()
+    public void Compute_TrendsCompareTheQuarterToDateWithThePreviousQuarterAndLastYearAndNameThePeakMonth()
     {
-        UnitCompletionDay[] days =
-        [
-            new(new DateOnly(2024, 1, 20), 4),   // Q1 2024, inside the first 73 days
-            new(new DateOnly(2024, 3, 20), 50),  // Q1 2024, after its first 73 days: not compared
-            new(new DateOnly(2024, 10, 10), 3),  // Q4 2024, inside its first 73 days (to 12 December)
-            new(new DateOnly(2024, 12, 20), 9),  // Q4 2024, after them
-            new(new DateOnly(2025, 2, 10), 2),
-            new(new DateOnly(2025, 3, 3), 4),
-        ];
+        // months from April 2024 (MemberFactWindows.MonthsFrom) to March 2025; December 2024 and February 2025 tie below 9
+        int[] months = [0, 1, 0, 0, 0, 0, 3, 0, 9, 0, 2, 4];
+        var units = new UnitCompletions { Quarter = 6, PreviousQuarter = 3, LastYearQuarter = 4, Months = months };
 
-        var (payload, _) = LearningVelocityCalculator.Compute(Input([Total()], days));
+        var (payload, _) = LearningVelocityCalculator.Compute(Input([Total()], units));
 
         Assert.Multiple(() =>
         {
             Assert.That(payload.Trends.QuarterOverQuarter, Is.EqualTo("+100% increase"), "6 vs 3");
             Assert.That(payload.Trends.YearOverYear, Is.EqualTo("+50% increase"), "6 vs 4");
-            Assert.That(payload.Trends.PeakLearningMonth, Is.EqualTo("December 2024"), "9 completions; March 2024 is older than 12 months");
+            Assert.That(payload.Trends.PeakLearningMonth, Is.EqualTo("December 2024"), "9 completions in the ninth month");
         });
+    }
+
+    [Test]
+    public void Compute_WithTiedPeakMonths_NamesTheLater()
+    {
+        int[] months = [5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1];
+
+        var (payload, _) = LearningVelocityCalculator.Compute(Input([Total()], new UnitCompletions { Quarter = 1, Months = months }));
+
+        Assert.That(payload.Trends.PeakLearningMonth, Is.EqualTo("February 2025"));
     }
 
     [Test]
