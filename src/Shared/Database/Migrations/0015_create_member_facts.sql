@@ -3,7 +3,7 @@
 -- in one set-based statement (MemberFacts.Compute.sql) by the nightly run or the first organisation read after a sync, and
 -- replaced whole; an organisation analytic then aggregates one narrow row per member instead of re-reading ten million activity
 -- rows, the whole submission history and every member's snapshot payloads (DATA_MODEL.md §12: < 500 ms per organisation read).
--- Rows name a person: erasure deletes them with the user (§10).
+-- Rows name a person and cascade from lrs.users, so an erasure (§10) removes them with the user.
 CREATE TABLE analytics.member_fact_sets (
     organisation_id     eid PRIMARY KEY,
     as_of               date NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE analytics.member_fact_sets (
 
 CREATE TABLE analytics.member_facts (
     organisation_id             eid NOT NULL REFERENCES analytics.member_fact_sets (organisation_id) ON DELETE CASCADE,
-    user_id                     eid NOT NULL,
+    user_id                     eid NOT NULL REFERENCES lrs.users (id) ON DELETE CASCADE,
     department_id               eid NULL,
     -- activity days (§0.4) in the 30 days ending asOf ("recent") and in the 30 days ending asOf − 90 ("then")
     active_recent               boolean NOT NULL,
