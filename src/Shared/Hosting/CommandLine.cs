@@ -1,3 +1,4 @@
+using Analytics.Api.Features.Predictive.Shared;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Sources.Demo;
 using Analytics.Api.Shared.Sources.Oulad;
@@ -6,12 +7,12 @@ namespace Analytics.Api.Shared.Hosting;
 
 /// <summary>
 /// The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`; `import oulad <dir>`;
-/// `recalculate …` (<see cref="Scheduling.RecalculateCommand"/>).
+/// `recalculate …` (<see cref="Scheduling.RecalculateCommand"/>); `evaluate dropoff …` (<see cref="DropOffEvaluateCommand"/>).
 /// Exit codes: 0 done, 2 bad arguments or a validation mismatch, 3 bad input data.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate"];
+    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate", "evaluate"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -36,8 +37,14 @@ public static class CommandLine
             // Arguments are checked before anything touches the store.
             var oulad = args[0] == "import" ? ParseImport(args) : null;
             var demo = args[0] == "generate" ? DemoOptions.Parse(args[1..]) : null;
-            var connectionString = oulad?.Connection ?? DatabaseSetup.ConnectionString(builder.Configuration);
+            var evaluation = args[0] == "evaluate" ? DropOffEvaluationOptions.Parse(args[1..]) : null;
+            var connectionString = oulad?.Connection ?? evaluation?.Connection ?? DatabaseSetup.ConnectionString(builder.Configuration);
             DapperTypeHandlers.Register();
+            if (evaluation is not null)
+            {
+                return await DropOffEvaluateCommand.RunAsync(evaluation, connectionString, Console.Out, cancellation.Token);
+            }
+
             await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellation.Token);
             if (demo is not null)
             {
