@@ -1,8 +1,8 @@
 using System.Globalization;
 using Analytics.Api.Shared.Database;
 using Dapper;
-using Npgsql;
 using nietras.SeparatedValues;
+using Npgsql;
 
 namespace Analytics.Api.Features.Predictive.Shared;
 
