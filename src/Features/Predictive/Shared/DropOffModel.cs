@@ -17,13 +17,15 @@ public sealed class DropOffModel
 
     private readonly MLContext _context;
     private readonly ITransformer _transformer;
+    private readonly DataViewSchema _schema;
 
-    private DropOffModel(string algorithm, float[] medians, MLContext context, ITransformer transformer)
+    private DropOffModel(string algorithm, float[] medians, MLContext context, ITransformer transformer, DataViewSchema schema)
     {
         Algorithm = algorithm;
         Medians = medians;
         _context = context;
         _transformer = transformer;
+        _schema = schema;
     }
 
     public string Algorithm { get; }
@@ -38,6 +40,7 @@ public sealed class DropOffModel
         var medians = DropOffMedians.Of(features);
         var context = new MLContext(seed: 0);
         ITransformer transformer;
+        DataViewSchema schema;
         if (algorithm is SdcaRegression or FastTreeRegression)
         {
             var data = context.Data.LoadFromEnumerable(features.Select((f, i) => new RegressionRow { Features = Fill(f, medians), Label = labels[i] }));
@@ -45,6 +48,7 @@ public sealed class DropOffModel
                 ? context.Transforms.NormalizeMeanVariance("Features").Append(context.Regression.Trainers.Sdca(l2Regularization: 0.01f))
                 : context.Regression.Trainers.FastTree(numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 20, learningRate: 0.1);
             transformer = pipeline.Fit(data);
+            schema = data.Schema;
         }
         else
         {
@@ -58,9 +62,58 @@ public sealed class DropOffModel
                 _ => throw new ArgumentException($"Unknown drop-off algorithm '{algorithm}'.", nameof(algorithm)),
             };
             transformer = pipeline.Fit(data);
+            schema = data.Schema;
         }
 
-        return new DropOffModel(algorithm, medians, context, transformer);
+        return new DropOffModel(algorithm, medians, context, transformer, schema);
+    }
+
+    /// <summary>A model saved by <see cref="Save"/> (parameters only, never training rows: DATA_MODEL.md §3).</summary>
+    public static DropOffModel Load(string algorithm, float[] medians, byte[] blob)
+    {
+        var context = new MLContext(seed: 0);
+        using var stream = new MemoryStream(blob, writable: false);
+        var transformer = context.Model.Load(stream, out var schema);
+        return new DropOffModel(algorithm, medians, context, transformer, schema);
+    }
+
+    /// <summary>The ML.NET model as bytes (model_versions.model_blob, format <see cref="BlobFormat"/>).</summary>
+    public byte[] Save()
+    {
+        using var stream = new MemoryStream();
+        _context.Model.Save(_transformer, _schema, stream);
+        return stream.ToArray();
+    }
+
+    public const string BlobFormat = "mlnet-zip-v1";
+
+    /// <summary>
+    /// The share of the model's weight on each feature (sums to 1): |β| of the standardised logistic regression, the split gains
+    /// of the trees. What the model card's `features[].importance` shows.
+    /// </summary>
+    public float[] Importance()
+    {
+        var weights = new VBuffer<float>();
+        var last = _transformer is IEnumerable<ITransformer> chain ? chain.Last() : _transformer;
+        switch (last)
+        {
+            case ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Calibrators.CalibratedModelParametersBase<Microsoft.ML.Trainers.LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator> linear }:
+                weights = new VBuffer<float>(DropOffFeatures.Count, linear.SubModel.Weights.ToArray());
+                break;
+            case ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Calibrators.CalibratedModelParametersBase<Microsoft.ML.Trainers.FastTree.FastTreeBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator> trees }:
+                trees.SubModel.GetFeatureWeights(ref weights);
+                break;
+            case ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Trainers.LinearRegressionModelParameters linearRegression }:
+                weights = new VBuffer<float>(DropOffFeatures.Count, linearRegression.Weights.ToArray());
+                break;
+            case ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Trainers.FastTree.FastTreeRegressionModelParameters treeRegression }:
+                treeRegression.GetFeatureWeights(ref weights);
+                break;
+        }
+
+        var values = weights.DenseValues().Select(Math.Abs).ToArray();
+        var total = values.Sum();
+        return values.Length == DropOffFeatures.Count && total > 0 ? values.Select(v => v / total).ToArray() : new float[DropOffFeatures.Count];
     }
 
     public float[] Predict(IReadOnlyList<float[]> features)
