@@ -1,3 +1,4 @@
+using Analytics.Api.Features.Predictive.Shared;
 using Quartz;
 
 namespace Analytics.Api.Shared.Scheduling;
@@ -23,6 +24,9 @@ public static class SchedulingSetup
         services.AddSingleton<Recalculation>();
         services.AddSingleton<ManualRecalculations>();
         services.AddSingleton<Retention>();
+        services.AddSingleton<DropOffModelStore>();
+        services.AddSingleton<DropOffRetraining>();
+        services.AddSingleton<DropOffRetrainJob>();
         services.AddQuartz(quartz =>
         {
             UseClusteredStore(quartz, scheduler);
@@ -43,6 +47,9 @@ public static class SchedulingSetup
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
+            quartz.AddJob<DropOffRetrainJob>(job => job.WithIdentity(DropOffRetrainJob.Key).StoreDurably());
+            AddCronTrigger(quartz, DropOffRetrainJob.Key, new TriggerKey("dropoff-retrain-weekly", "predictive"),
+                configuration["DropOff:RetrainCron"] is { Length: > 0 } retrainCron ? retrainCron : DropOffRetrainJob.DefaultCron);
             quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key).StoreDurably());
             AddCronTrigger(quartz, RetentionJob.Key, new TriggerKey("retention-daily", "maintenance"),
                 configuration["Retention:Cron"] is { Length: > 0 } cron ? cron : RetentionJob.DefaultCron);

@@ -1,0 +1,120 @@
+namespace Analytics.Api.Features.Predictive.Shared;
+
+/// <summary>
+/// A model card (API.md §4.4; ANALYTICS.md §5.1): what scored a prediction, on what data it was trained, how it did on the
+/// temporal holdout and whether it passed its quality gate. Rule cards have `kind: "rule"`, no training and the rule's metrics.
+/// </summary>
+public record ModelCard
+{
+    public required string Id { get; init; }
+
+    public required string Analytic { get; init; }
+
+    public string? OrganisationId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Algorithm { get; init; }
+
+    public required string Version { get; init; }
+
+    public required string Status { get; init; }
+
+    public bool InUse { get; init; }
+
+    public required string Label { get; init; }
+
+    public required string FeatureSet { get; init; }
+
+    public DateTimeOffset? TrainedAt { get; init; }
+
+    public ModelDataRange? TrainingData { get; init; }
+
+    public ModelEvaluation? Evaluation { get; init; }
+
+    public required ModelQualityGate QualityGate { get; init; }
+
+    public required string FallbackRule { get; init; }
+
+    public IReadOnlyList<ModelFeature> Features { get; init; } = [];
+
+    public object? Fairness { get; init; }
+
+    public IReadOnlyList<string> Limitations { get; init; } = [];
+}
+
+/// <summary>The card embedded in a prediction: the scorer's card plus whether the rule stood in and how many were scored by each.</summary>
+public sealed record PredictionModelCard : ModelCard
+{
+    public bool FallbackUsed { get; init; }
+
+    public string? FallbackReason { get; init; }
+
+    public required ModelScoredBy ScoredBy { get; init; }
+
+    public static PredictionModelCard Of(ModelCard card, bool fallbackUsed, string? fallbackReason, ModelScoredBy scoredBy) =>
+        new()
+        {
+            Id = card.Id,
+            Analytic = card.Analytic,
+            OrganisationId = card.OrganisationId,
+            Kind = card.Kind,
+            Algorithm = card.Algorithm,
+            Version = card.Version,
+            Status = card.Status,
+            InUse = card.InUse,
+            Label = card.Label,
+            FeatureSet = card.FeatureSet,
+            TrainedAt = card.TrainedAt,
+            TrainingData = card.TrainingData,
+            Evaluation = card.Evaluation,
+            QualityGate = card.QualityGate,
+            FallbackRule = card.FallbackRule,
+            Features = card.Features,
+            Fairness = card.Fairness,
+            Limitations = card.Limitations,
+            FallbackUsed = fallbackUsed,
+            FallbackReason = fallbackReason,
+            ScoredBy = scoredBy,
+        };
+}
+
+public sealed record ModelScoredBy(int Model, int Rule);
+
+public sealed record ModelDataRange(DateOnly? From, DateOnly? To, int Enrolments, int Positives);
+
+/// <summary>The holdout figures (`evaluation`): per prediction week ("week4"), before the winner's refit on all data.</summary>
+public sealed record ModelEvaluation
+{
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public int Enrolments { get; init; }
+
+    public int Positives { get; init; }
+
+    public IReadOnlyList<int> PredictionWeeks { get; init; } = [];
+
+    public IReadOnlyDictionary<string, double?> RocAuc { get; init; } = new Dictionary<string, double?>();
+
+    public IReadOnlyDictionary<string, double?> PrAuc { get; init; } = new Dictionary<string, double?>();
+
+    public IReadOnlyDictionary<string, double?> Brier { get; init; } = new Dictionary<string, double?>();
+
+    public double? BrierBaseline { get; init; }
+
+    public IReadOnlyList<CalibrationBin> Calibration { get; init; } = [];
+
+    public ModelStability? Stability { get; init; }
+
+    public IReadOnlyDictionary<string, double?> RuleRocAuc { get; init; } = new Dictionary<string, double?>();
+}
+
+public sealed record CalibrationBin(double BinLow, double BinHigh, double? MeanPredicted, double? ObservedRate, int Count);
+
+public sealed record ModelStability(int Runs, double? AucStdDev);
+
+public sealed record ModelQualityGate(string Metric, IReadOnlyDictionary<string, double> Thresholds, bool Passed, string Status, IReadOnlyList<string> Reasons);
+
+public sealed record ModelFeature(string Name, string Description, double Importance);
