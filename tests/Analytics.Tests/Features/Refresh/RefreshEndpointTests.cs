@@ -29,7 +29,7 @@ public sealed class RefreshEndpointTests
             builder.ConfigureTestServices(services => services.AddSingleton<ISnapshotAnalytic>(new GatedAnalytic(gate))));
         _ = gated.Server;
 
-        using var accepted = await ApiClient.PostJsonAsync(Path, new { userId = learner, analytics = new[] { "engagement", "forecast", "velocity" } }, token);
+        using var accepted = await ApiClient.PostJsonAsync(Path, new { userId = learner, analytics = new[] { "engagement", "gamification", "velocity" } }, token);
         var body = await ApiClient.ReadJsonAsync(accepted);
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), body.ToJsonString());
         var jobId = body["jobId"]!.GetValue<string>();
@@ -47,7 +47,7 @@ public sealed class RefreshEndpointTests
             Assert.That(accepted.Headers.Location?.ToString(), Is.EqualTo($"{Path}/{jobId}"));
             Assert.That(jobId, Does.Match("^job_[0-9A-HJKMNP-TV-Z]{26}$"));
             Assert.That(body["status"]!.GetValue<string>(), Is.EqualTo("queued"));
-            Assert.That(body["queuedAnalytics"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "velocity", "engagement", "forecast" }));
+            Assert.That(body["queuedAnalytics"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "velocity", "engagement", "gamification" }));
             Assert.That(body["subject"]!.ToJsonString(), Is.EqualTo($$"""{"type":"learner","id":"{{learner}}"}"""));
             Assert.That(body["role"]!.GetValue<string>(), Is.EqualTo("learner"));
             Assert.That(body["statusUrl"]!.GetValue<string>(), Is.EqualTo($"{Path}/{jobId}"));
@@ -70,7 +70,7 @@ public sealed class RefreshEndpointTests
             Assert.That(completed["completedAt"], Is.Not.Null);
             Assert.That(completed["error"], Is.Null);
             Assert.That(completed["results"]!.AsArray().Select(r => $"{r!["analytic"]}:{r["status"]}:{r["computedAt"] is not null}"),
-                Is.EqualTo(new[] { "velocity:completed:True", "engagement:completed:True", "forecast:failed:False" }));
+                Is.EqualTo(new[] { "velocity:completed:True", "engagement:completed:True", "gamification:failed:False" }));
         });
         var stored = await TestStore.ScalarAsync<long>(
             "SELECT count(*) FROM analytics.analytics_snapshots WHERE subject_id = @learner AND job_id = @jobId", new { learner, jobId });

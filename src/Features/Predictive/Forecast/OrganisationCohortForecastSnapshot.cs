@@ -1,0 +1,20 @@
+using Analytics.Api.Features.Predictive.Shared;
+using Analytics.Api.Shared.Auth;
+using Analytics.Api.Shared.Freshness;
+
+namespace Analytics.Api.Features.Predictive.Forecast;
+
+/// <summary>
+/// The stored `forecast` of an organisation cohort (after the learner forecasts it reads). Refresh jobs recompute it; the
+/// nightly run walks only learner, trainer and organisation subjects.
+/// </summary>
+public sealed class OrganisationCohortForecastSnapshot : HandlerSnapshotAnalytic<ForecastQuery, ForecastPayload, ForecastHandler>
+{
+    public override string Analytic => ForecastQuery.Analytic;
+
+    public override string SubjectType => CohortSubjects.OrganisationCohort;
+
+    public override int Stage => 3;
+
+    protected override ForecastQuery DefaultQuery(string subjectId) => new(subjectId, CohortSubjects.OrganisationCohort);
+}
