@@ -1,0 +1,68 @@
+using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Freshness;
+using Dapper;
+using Npgsql;
+
+namespace Analytics.Api.Features.Predictive.Shared;
+
+/// <summary>
+/// E of the drop-off rule: the published engagement of each learner (ANALYTICS.md §5.1 A, "inputs from other analytics" §0.7),
+/// read set-based from the learners' engagement snapshots at asOf and at the weekly points of their `engagementHistory`. The
+/// learners without a snapshot younger than 7 days are computed first through the engagement analytic itself and stored.
+/// </summary>
+public sealed class DropOffEngagementInputs(
+    NpgsqlDataSource dataSource, SnapshotAnalytics analytics, SnapshotStore store, IServiceProvider services, TimeProvider timeProvider)
+{
+    private const int ChunkSize = 500;
+    private const int HistoryDays = 7 * 11;
+
+    /// <summary>
+    /// Per learner, engagement by day for the days asOf − 77 … asOf. With <paramref name="sameAsOf"/>, a snapshot of another asOf
+    /// is recomputed too (a single learner: cheap, and its history then lines up with the cutoffs).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<DateOnly, int>>> ReadAsync(
+        IReadOnlyList<string> userIds, DateOnly asOf, bool sameAsOf, bool computeMissing, CancellationToken cancellationToken)
+    {
+        var ids = userIds.ToArray();
+        var oldest = timeProvider.GetUtcNow() - SnapshotStore.Retention;
+        if (computeMissing && ids.Length > 0)
+        {
+            await ComputeMissingAsync(ids, sameAsOf ? asOf : null, oldest, cancellationToken);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EngagementRow>(new CommandDefinition(
+            SqlQueries.Get("DropOffRisk.Engagement"),
+            new { userIds = ids, oldest = timeProvider.GetUtcNow() - SnapshotStore.Retention, asOf, from = asOf.AddDays(-HistoryDays) },
+            cancellationToken: cancellationToken));
+        return rows
+            .GroupBy(r => r.UserId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<DateOnly, int>)g.GroupBy(r => r.Day).ToDictionary(d => d.Key, d => d.First().Engagement),
+                StringComparer.Ordinal);
+    }
+
+    private async Task ComputeMissingAsync(string[] ids, DateOnly? asOf, DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        var analytic = analytics.Find("learner", "engagement") ?? throw new InvalidOperationException("No stored learner analytic 'engagement'.");
+        List<string> missing;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            missing = (await connection.QueryAsync<string>(new CommandDefinition(
+                SqlQueries.Get("DropOffRisk.EngagementMissing"), new { userIds = ids, oldest, asOf }, cancellationToken: cancellationToken))).AsList();
+        }
+
+        foreach (var chunk in missing.Chunk(ChunkSize))
+        {
+            var computed = await analytic.ComputeAsync(services, chunk, cancellationToken);
+            await store.WriteAsync(
+                computed.Where(c => c.Result is not null)
+                    .Select(c => new SnapshotWrite(SnapshotKey.Learner(c.SubjectId, "engagement"), c.Result!, c.ComputeMs, null))
+                    .ToArray(),
+                cancellationToken);
+        }
+    }
+
+    private sealed record EngagementRow(string UserId, DateOnly Day, int Engagement);
+}
