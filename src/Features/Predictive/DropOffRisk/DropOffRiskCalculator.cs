@@ -134,7 +134,7 @@ public static class DropOffRiskCalculator
         {
             var severity = e < 30 ? "High" : "Medium";
             signals.Add(new DropOffWarningSignal("Low engagement", severity, Text($"Engagement is {e}, below {settings.LowEngagement}."), severity,
-                Text($"{learner.WeeksBelowLowEngagement} weeks")));
+                Text($"{learner.WeeksBelowLowEngagement} week{(learner.WeeksBelowLowEngagement == 1 ? string.Empty : "s")}")));
         }
 
         if (learner.Decline)
