@@ -50,7 +50,7 @@ public sealed class DropOffRiskHandler(
         }
 
         var (payload, suppression) = facts is not null
-            ? await LearnerAsync(query.Id, courseId, subject, facts, scorer, engagement, cancellationToken)
+            ? await LearnerAsync(query.Id, courseId, subject, facts, scorer, engagement, query.ComputeMissingInputs, cancellationToken)
             : DropOffRiskCohortCalculator.Compute(
                 subject.AsOf,
                 await new DropOffCohortReader(dataSource, engagement, privacy).ReadAsync(
@@ -77,6 +77,7 @@ public sealed class DropOffRiskHandler(
         LearnerFacts facts,
         DropOffRiskScorer scorer,
         DropOffEngagementInputs engagementInputs,
+        bool storeInputs,
         CancellationToken cancellationToken)
     {
         var asOf = subject.AsOf;
@@ -101,7 +102,7 @@ public sealed class DropOffRiskHandler(
         }
 
         var inScope = histories.Where(h => courseId is null || h.Enrolment.CourseId == courseId).ToArray();
-        var engagement = (await engagementInputs.ReadAsync([userId], asOf, sameAsOf: true, computeMissing: true, cancellationToken))
+        var engagement = (await engagementInputs.ReadAsync([userId], asOf, sameAsOf: true, storeInputs, cancellationToken))
             .GetValueOrDefault(userId) ?? new Dictionary<DateOnly, int>();
         var learner = DropOffRiskEvaluation.Learner(userId, inScope, engagement, asOf, scorer);
         if (!learner.IsScored)

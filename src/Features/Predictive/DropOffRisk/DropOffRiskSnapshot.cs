@@ -13,5 +13,5 @@ public sealed class DropOffRiskSnapshot : HandlerSnapshotAnalytic<DropOffRiskQue
 
     public override int Stage => 1;
 
-    protected override DropOffRiskQuery DefaultQuery(string subjectId) => new(subjectId, CohortSubjects.Learner);
+    protected override DropOffRiskQuery DefaultQuery(string subjectId) => new(subjectId, CohortSubjects.Learner) { ComputeMissingInputs = false };
 }

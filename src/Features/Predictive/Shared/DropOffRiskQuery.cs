@@ -21,8 +21,8 @@ public sealed record DropOffRiskQuery(string Id, string SubjectType, string? Cou
     public SubjectArea Area => SubjectArea.PersonOrCohort;
 
     /// <summary>
-    /// Whether a cohort read first computes the engagement snapshots its members lack (ANALYTICS.md §0.7). The nightly run passes
-    /// false: the learner stage has just written them.
+    /// Whether the engagement inputs a read had to compute (ANALYTICS.md §0.7) are stored as snapshots. The nightly learner pass
+    /// passes false: its own chunk commit writes the engagement snapshots with the run's job id.
     /// </summary>
     public bool ComputeMissingInputs { get; init; } = true;
 
