@@ -121,7 +121,7 @@ public sealed class NightlyRecalculationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(learnerAnalytics, Has.Length.EqualTo(8), "the six learner analytics, then peer comparison and forecast (stage 1)");
+            Assert.That(learnerAnalytics, Has.Length.EqualTo(9), "the six learner analytics, then peer comparison, drop-off risk and forecast (stage 1)");
             Assert.That(trainerAnalytics, Has.Length.EqualTo(4));
             Assert.That(missingAnywhere, Is.Zero, "every pair has a snapshot of this run or a batch_failures row");
             Assert.That(missingInDemo, Is.Zero, "every pair of the demo organisation has a snapshot of this run");
