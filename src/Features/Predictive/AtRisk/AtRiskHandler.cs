@@ -24,7 +24,8 @@ public sealed class AtRiskHandler(
     PrivacySettings privacy,
     SnapshotAnalytics snapshotAnalytics,
     SnapshotStore snapshotStore,
-    IServiceProvider services)
+    IServiceProvider services,
+    DropOffModelStore models)
     : IQueryHandler<AtRiskQuery, AnalyticResult<AtRiskPayload>>
 {
     public async ValueTask<AnalyticResult<AtRiskPayload>> Handle(AtRiskQuery query, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public sealed class AtRiskHandler(
             subject = await SubjectContext.ReadAsync(results);
         }
 
-        var scorer = new DropOffRiskScorer(DropOffRiskSettings.From(configuration));
+        var scorer = await DropOffRiskScorer.ForAsync(models, subject.OrganisationId, DropOffRiskSettings.From(configuration), configuration, cancellationToken);
         var engagement = new DropOffEngagementInputs(dataSource, snapshotAnalytics, snapshotStore, services, timeProvider);
         var cohort = await new DropOffCohortReader(dataSource, engagement, privacy).ReadAsync(
             query.SubjectType,

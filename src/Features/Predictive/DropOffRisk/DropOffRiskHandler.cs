@@ -22,14 +22,14 @@ public sealed class DropOffRiskHandler(
     PrivacySettings privacy,
     SnapshotAnalytics snapshotAnalytics,
     SnapshotStore snapshotStore,
-    IServiceProvider services)
+    IServiceProvider services,
+    DropOffModelStore models)
     : IQueryHandler<DropOffRiskQuery, AnalyticResult<DropOffRiskPayload>>
 {
     public async ValueTask<AnalyticResult<DropOffRiskPayload>> Handle(DropOffRiskQuery query, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var courseId = string.IsNullOrEmpty(query.CourseId) ? null : query.CourseId;
-        var scorer = new DropOffRiskScorer(DropOffRiskSettings.From(configuration));
         var engagement = new DropOffEngagementInputs(dataSource, snapshotAnalytics, snapshotStore, services, timeProvider);
         var isOrganisation = query.SubjectType == CohortSubjects.OrganisationCohort;
 
@@ -49,6 +49,7 @@ public sealed class DropOffRiskHandler(
             }
         }
 
+        var scorer = await DropOffRiskScorer.ForAsync(models, subject.OrganisationId, DropOffRiskSettings.From(configuration), configuration, cancellationToken);
         var (payload, suppression) = facts is not null
             ? await LearnerAsync(query.Id, courseId, subject, facts, scorer, engagement, query.ComputeMissingInputs, cancellationToken)
             : DropOffRiskCohortCalculator.Compute(

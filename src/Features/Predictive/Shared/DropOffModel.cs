@@ -133,6 +133,21 @@ public sealed class DropOffModel
         return _transformer.Transform(rows).GetColumn<float>("Probability").ToArray();
     }
 
+    /// <summary>
+    /// A single-row scorer for a binary model (ML.NET's prediction engine: microseconds per row, not thread-safe, so one per
+    /// caller). Missing values take the training medians as in <see cref="Predict"/>.
+    /// </summary>
+    public Func<float[], float> CreateScorer()
+    {
+        if (IsRegression)
+        {
+            throw new InvalidOperationException("A regression model has no probability scorer.");
+        }
+
+        var engine = _context.Model.CreatePredictionEngine<BinaryRow, BinaryScore>(_transformer);
+        return features => engine.Predict(new BinaryRow { Features = Fill(features, Medians) }).Probability;
+    }
+
     private static float[] Fill(float[] features, float[] medians)
     {
         var filled = (float[])features.Clone();
@@ -153,6 +168,11 @@ public sealed class DropOffModel
         public float[] Features { get; set; } = [];
 
         public bool Label { get; set; }
+    }
+
+    private sealed class BinaryScore
+    {
+        public float Probability { get; set; }
     }
 
     private sealed class RegressionRow

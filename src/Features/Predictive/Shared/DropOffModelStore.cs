@@ -81,7 +81,7 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
     }
 
     /// <summary>The organisation's served model with its card, or null when the rule scores (no passing model younger than the maximum age).</summary>
-    public async Task<(DropOffModel Model, ModelCard Card)?> ServedAsync(string organisationId, int maxModelAgeDays, CancellationToken cancellationToken)
+    public async Task<ServedDropOffModel?> ServedAsync(string organisationId, int maxModelAgeDays, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var served = await connection.QuerySingleOrDefaultAsync<ServedRow>(new CommandDefinition(
@@ -96,7 +96,14 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
         var config = JsonSerializer.Deserialize<FeatureConfig>(served.FeatureConfig, Json)!;
         var model = Loaded.GetOrAdd(served.Id, _ => DropOffModel.Load(served.Algorithm, config.Medians, served.Blob));
         var card = (await CardsAsync([organisationId], served.Id, maxModelAgeDays, cancellationToken)).Single();
-        return (model, card);
+        return new ServedDropOffModel(model, card);
+    }
+
+    /// <summary>The gate of the organisation's newest stored version, if any: why the rule scores when no model is served.</summary>
+    public async Task<ModelQualityGate?> LatestGateAsync(string organisationId, CancellationToken cancellationToken)
+    {
+        var cards = await CardsAsync([organisationId], null, 36_500, cancellationToken);
+        return cards.Count > 0 ? cards[0].QualityGate : null;
     }
 
     /// <summary>The rule card of an organisation (ANALYTICS.md §5.1): in use whenever no model is served.</summary>

@@ -45,7 +45,7 @@ public static class DropOffRiskEvaluation
         int? RiskAt(DateOnly day)
         {
             var at = day.AddDays(1);
-            var risks = histories.Where(h => IsScored(h.Enrolment, at, minDays)).Select(h => scorer.Score(h, at, E(day)).Risk).ToArray();
+            var risks = histories.Where(h => IsScored(h.Enrolment, at, minDays)).Select(h => scorer.Score(h, at, E(day), explain: false).Risk).ToArray();
             return risks.Length == 0 ? null : risks.Max();
         }
 

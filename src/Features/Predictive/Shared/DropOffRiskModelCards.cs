@@ -16,7 +16,27 @@ public static class DropOffRiskModelCards
         new("noProgress7d", "No progress event (course activity, submission, unit) in the last 7 days; adds 30 points.", null),
     ];
 
-    public static DropOffModelCard Rule(string? organisationId, DropOffRiskSettings settings, int? ruleScorings)
+    /// <summary>The card of a served model (DropOffModelStore's card) with how many enrolment scorings it made.</summary>
+    public static DropOffModelCard Model(ModelCard card, int? modelScorings)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new DropOffModelCard(
+            card.Id, card.Analytic, card.OrganisationId, card.Kind, card.Algorithm, card.Version, card.Status, card.InUse, card.Label,
+            card.FeatureSet, card.TrainedAt, card.TrainingData, card.Evaluation,
+            new DropOffQualityGate(card.QualityGate.Metric, card.QualityGate.Thresholds, card.QualityGate.Passed, card.QualityGate.Status, card.QualityGate.Reasons),
+            card.FallbackRule,
+            card.Features.Select(f => new DropOffModelFeature(f.Name, f.Description, f.Importance)).ToArray(),
+            card.Fairness, card.Limitations,
+            FallbackUsed: false,
+            FallbackReason: null,
+            ScoredBy: new DropOffScoredBy(modelScorings, modelScorings is null ? null : 0));
+    }
+
+    /// <summary>
+    /// The rule card. <paramref name="latestGate"/> is the gate of the organisation's newest stored version when one exists: the
+    /// rule then stands in for the reason it gives (`insufficient-data`, `failed`, or a passing model past its maximum age).
+    /// </summary>
+    public static DropOffModelCard Rule(string? organisationId, DropOffRiskSettings settings, int? ruleScorings, ModelQualityGate? latestGate = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var withdrawal = settings.Label is "withdrawal" or "dropout";
@@ -35,8 +55,9 @@ public static class DropOffRiskModelCards
             TrainedAt: null,
             TrainingData: null,
             Evaluation: null,
-            QualityGate: new DropOffQualityGate(
-                "rocAuc", new Dictionary<string, double> { ["week4"] = floor, ["week8"] = floor }, false, "not-evaluated", ["no model has been trained"]),
+            QualityGate: latestGate is null
+                ? new DropOffQualityGate("rocAuc", new Dictionary<string, double> { ["week4"] = floor, ["week8"] = floor }, false, "not-evaluated", ["no model has been trained"])
+                : new DropOffQualityGate(latestGate.Metric, latestGate.Thresholds, latestGate.Passed, latestGate.Status, latestGate.Reasons),
             FallbackRule: DropOffRiskScorer.RuleId,
             Features: RuleFeatures,
             Fairness: null,
@@ -46,7 +67,7 @@ public static class DropOffRiskModelCards
                 "Scores take only the values 0, 30, 40, 60, 70 and 100.",
             ],
             FallbackUsed: true,
-            FallbackReason: NoModel,
+            FallbackReason: latestGate is null ? NoModel : latestGate.Passed ? "model-too-old" : latestGate.Status,
             ScoredBy: new DropOffScoredBy(ruleScorings is null ? null : 0, ruleScorings));
     }
 

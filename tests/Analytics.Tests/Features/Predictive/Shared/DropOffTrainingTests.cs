@@ -22,14 +22,8 @@ public sealed class DropOffTrainingTests
     [OneTimeSetUp]
     public async Task RetrainAsync()
     {
-        _dataSource = NpgsqlDataSource.Create(await OuladTrainingStore.ConnectionStringAsync());
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DropOff:StabilityRuns"] = "3" }).Build();
-        _store = new DropOffModelStore(_dataSource, TimeProvider.System);
-        _results = await new DropOffRetraining(_dataSource, _store, configuration, NullLogger<DropOffRetraining>.Instance).RunAsync("oulad", CancellationToken.None);
+        (_dataSource, _store, _results) = await OuladDropOffModel.EnsureAsync();
     }
-
-    [OneTimeTearDown]
-    public async Task DisposeAsync() => await _dataSource.DisposeAsync();
 
     [Test]
     public async Task Retrain_OnTheTrainingPart_PassesItsGateAndShowsTheEvaluationFigures()
@@ -76,10 +70,10 @@ public sealed class DropOffTrainingTests
         var features = fixture.Take(50).Select(h => DropOffFeatureBuilder.Build(h, h.Enrolment.Start.AddDays(28))).ToArray();
 
         Assert.That(served, Is.Not.Null);
-        var probabilities = served!.Value.Model.Predict(features);
+        var probabilities = served!.Model.Predict(features);
         Assert.Multiple(() =>
         {
-            Assert.That(served.Value.Card.Id, Is.EqualTo(_results.Single().ModelId));
+            Assert.That(served.Card.Id, Is.EqualTo(_results.Single().ModelId));
             Assert.That(probabilities, Has.Length.EqualTo(50));
             Assert.That(probabilities.All(p => p is > 0 and < 1), Is.True);
             Assert.That(probabilities.Distinct().Count(), Is.GreaterThan(10), "the scores differ between learners");
@@ -104,5 +98,23 @@ public sealed class DropOffTrainingTests
             Assert.That(outcome.Gate.Reasons, Is.Not.Empty);
             Assert.That(outcome.Served, Is.Null);
         });
+    }
+}
+
+/// <summary>The drop-off model of the OULAD training part, retrained once per test run and shared (3 stability runs, for speed).</summary>
+internal static class OuladDropOffModel
+{
+    private static readonly Lazy<Task<(NpgsqlDataSource, DropOffModelStore, IReadOnlyList<DropOffRetrainResult>)>> Trained =
+        new(TrainAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static Task<(NpgsqlDataSource DataSource, DropOffModelStore Store, IReadOnlyList<DropOffRetrainResult> Results)> EnsureAsync() => Trained.Value;
+
+    private static async Task<(NpgsqlDataSource, DropOffModelStore, IReadOnlyList<DropOffRetrainResult>)> TrainAsync()
+    {
+        var dataSource = NpgsqlDataSource.Create(await OuladTrainingStore.ConnectionStringAsync());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DropOff:StabilityRuns"] = "3" }).Build();
+        var store = new DropOffModelStore(dataSource, TimeProvider.System);
+        var results = await new DropOffRetraining(dataSource, store, configuration, NullLogger<DropOffRetraining>.Instance).RunAsync("oulad", CancellationToken.None);
+        return (dataSource, store, results);
     }
 }
