@@ -46,7 +46,7 @@ public static class CohortRecommendationsCalculator
                 continue;
             }
 
-            candidates.Add(Rule("course", course.Key.CourseId, Text($"Contact {atRisk} at-risk students of {course.Key.CourseTitle}"),
+            candidates.Add(Rule("at-risk", course.Key.CourseId, Text($"Contact {atRisk} at-risk students of {course.Key.CourseTitle}"),
                 Text($"{atRisk} of the {scored.Length} scored active students of {course.Key.CourseTitle} are at High or Critical drop-off risk."),
                 RecommendationsCalculator.Engagement, RecommendationsCalculator.High, 85,
                 Text($"{atRisk} students at High or Critical risk (rule-dropoff@1)"), "drop-off-risk", course.Key.CourseTitle));
@@ -61,7 +61,7 @@ public static class CohortRecommendationsCalculator
                 continue;
             }
 
-            candidates.Add(Rule("topic", topic.TopicId, $"Split {topic.TopicTitle} into smaller steps",
+            candidates.Add(Rule("drop-off", topic.TopicId, $"Split {topic.TopicTitle} into smaller steps",
                 Text($"{Numbers.Round(rate, 1)} % of the learners who reached {topic.TopicTitle} ({topic.CourseTitle}) withdrew there."),
                 RecommendationsCalculator.Learning, RecommendationsCalculator.Medium, 60,
                 Text($"Drop-off topic: {Numbers.Round(rate, 1)} % withdrew after reaching it"), "course-health", topic.TopicTitle));
@@ -70,7 +70,7 @@ public static class CohortRecommendationsCalculator
         // Review low ratings: a mean rating under LowRating from at least k raters.
         foreach (var course in input.Ratings.Where(c => c.Raters >= k && Numbers.Exact(c.AverageRating) < settings.LowRating))
         {
-            candidates.Add(Rule("course", course.CourseId, $"Review the low ratings of {course.CourseTitle}",
+            candidates.Add(Rule("ratings", course.CourseId, $"Review the low ratings of {course.CourseTitle}",
                 Text($"{course.CourseTitle} is rated {Numbers.Round(course.AverageRating, 1)} of 5 by {course.Raters} learners."),
                 RecommendationsCalculator.Engagement, RecommendationsCalculator.Medium, 60,
                 Text($"Mean rating {Numbers.Round(course.AverageRating, 1)} under {settings.LowRating}"), "teaching-effectiveness", course.CourseTitle));
