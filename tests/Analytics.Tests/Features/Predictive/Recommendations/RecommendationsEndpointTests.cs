@@ -5,7 +5,7 @@ using Analytics.Tests.Infrastructure;
 namespace Analytics.Tests.Features.Predictive.Recommendations;
 
 /// <summary>
-/// `GET /predictive/recommendations/{id}` end to end on the `rc-` scenario: every learner rule from the store, the merge, the
+/// `GET /predictive/recommendations/{id}` end to end on the `rc-rec-` scenario: every learner rule from the store, the merge, the
 /// order, `limit`, the feed written once, the summary of hand-made feed rows, the cohort forms, the demo learner and access.
 /// </summary>
 public sealed class RecommendationsEndpointTests
@@ -28,15 +28,15 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_LearnerWithEveryRule_ReturnsTheMergedItemsInOrder()
     {
-        var data = await DataAsync("rc-l1", "rc.l1@example.test");
+        var data = await DataAsync("rc-rec-l1", "rc.rec.l1@example.test");
         var items = data["recommendations"]!.AsArray();
 
         Assert.Multiple(() =>
         {
             Assert.That(items.Select(i => i!["id"]!.GetValue<string>()), Is.EqualTo(new[]
             {
-                "assessment-rc-a1", "course-rc-c2", "course-rc-c1", "practice-rc-c1-t1", "assessment-rc-a2", "plan-pace-1", "topic-rc-c1-t4",
-                "topic-rc-c1-t3",
+                "assessment-rc-rec-a1", "course-rc-rec-c2", "course-rc-rec-c1", "practice-rc-rec-c1-t1", "assessment-rc-rec-a2", "plan-pace-1", "topic-rc-rec-c1-t4",
+                "topic-rc-rec-c1-t3",
             }));
             Assert.That(items.Select(i => i!["sourceAnalytic"]!.GetValue<string>()), Is.EqualTo(new[]
             {
@@ -47,7 +47,7 @@ public sealed class RecommendationsEndpointTests
                 "High", "High", "High", "High", "Medium", "Medium", "Medium", "Medium",
             }));
             Assert.That(items[0]!["title"]!.GetValue<string>(), Is.EqualTo("Submit Assignment – Topic 2"));
-            Assert.That(items[2]!["title"]!.GetValue<string>(), Is.EqualTo("Resume rc-c1"));
+            Assert.That(items[2]!["title"]!.GetValue<string>(), Is.EqualTo("Resume rc-rec-c1"));
             Assert.That(items[3]!["title"]!.GetValue<string>(), Is.EqualTo("Review Topic 1 and practise"));
             Assert.That(items[5]!["title"]!.GetValue<string>(), Is.EqualTo("Plan 1 units this week"));
             Assert.That(items[6]!["title"]!.GetValue<string>(), Is.EqualTo("Try the video items of Topic 4"));
@@ -58,21 +58,21 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_DuplicateOfR1AndLearnerAi_KeepsTheHigherPriorityAndBothReasons()
     {
-        var data = await DataAsync("rc-l1", "rc.l1@example.test");
-        var merged = data["recommendations"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "topic-rc-c1-t3")!;
+        var data = await DataAsync("rc-rec-l1", "rc.rec.l1@example.test");
+        var merged = data["recommendations"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "topic-rc-rec-c1-t3")!;
 
         Assert.Multiple(() =>
         {
             Assert.That(merged["priority"]!.GetValue<string>(), Is.EqualTo("Medium"), "R7 at .55 beats R1's Low (priority 57)");
             Assert.That(merged["confidence"]!.GetValue<double>(), Is.EqualTo(55));
-            Assert.That(merged["reason"]!.GetValue<string>(), Does.Contain("Next step in rc-c1").And.Contain("Skill gap in Kotlin"));
+            Assert.That(merged["reason"]!.GetValue<string>(), Does.Contain("Next step in rc-rec-c1").And.Contain("Skill gap in Kotlin"));
         });
     }
 
     [Test]
     public async Task Get_LearnerWithNothingToRecommend_ReturnsTheEmptyShape()
     {
-        var data = await DataAsync("rc-none", "rc.none@example.test");
+        var data = await DataAsync("rc-rec-none", "rc.rec.none@example.test");
 
         Assert.Multiple(() =>
         {
@@ -89,11 +89,11 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_WithLimit_ReturnsTheFirstItemsOfTheOrderAndCategoriesOfThem()
     {
-        var data = await DataAsync("rc-l1", "rc.l1@example.test", "?limit=2");
+        var data = await DataAsync("rc-rec-l1", "rc.rec.l1@example.test", "?limit=2");
 
         Assert.Multiple(() =>
         {
-            Assert.That(data["recommendations"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()), Is.EqualTo(new[] { "assessment-rc-a1", "course-rc-c2" }));
+            Assert.That(data["recommendations"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()), Is.EqualTo(new[] { "assessment-rc-rec-a1", "course-rc-rec-c2" }));
             Assert.That(data["categories"]!.ToJsonString(), Is.EqualTo("""[{"name":"Learning","count":1},{"name":"Assessment","count":1}]"""));
         });
     }
@@ -103,9 +103,9 @@ public sealed class RecommendationsEndpointTests
     [TestCase("ten")]
     public async Task Get_WithLimitOutOfRange_Returns400NamingLimit(string limit)
     {
-        var token = await ApiClient.TokenAsync("rc.l1@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.l1@example.test");
 
-        using var response = await ApiClient.GetAsync($"/api/v1/predictive/recommendations/rc-l1?limit={limit}", token);
+        using var response = await ApiClient.GetAsync($"/api/v1/predictive/recommendations/rc-rec-l1?limit={limit}", token);
 
         var body = await ApiClient.AssertProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         Assert.That(body["errors"]!["limit"], Is.Not.Null);
@@ -115,17 +115,17 @@ public sealed class RecommendationsEndpointTests
     public async Task Get_ComputedTwice_WritesEachRuleItemToTheFeedOnce()
     {
         // Two limits are two cache entries, so both reads compute and issue.
-        await DataAsync("rc-l1", "rc.l1@example.test", "?limit=3");
-        var firstIssue = await TestStore.ScalarAsync<DateTime>("SELECT max(generated_at) FROM lrs.recommendations_feed WHERE user_id = 'rc-l1' AND provider = 'rules'");
-        await DataAsync("rc-l1", "rc.l1@example.test", "?limit=4");
+        await DataAsync("rc-rec-l1", "rc.rec.l1@example.test", "?limit=3");
+        var firstIssue = await TestStore.ScalarAsync<DateTime>("SELECT max(generated_at) FROM lrs.recommendations_feed WHERE user_id = 'rc-rec-l1' AND provider = 'rules'");
+        await DataAsync("rc-rec-l1", "rc.rec.l1@example.test", "?limit=4");
 
-        var rows = await TestStore.ScalarAsync<long>("SELECT count(*) FROM lrs.recommendations_feed WHERE user_id = 'rc-l1' AND provider = 'rules'");
+        var rows = await TestStore.ScalarAsync<long>("SELECT count(*) FROM lrs.recommendations_feed WHERE user_id = 'rc-rec-l1' AND provider = 'rules'");
         var distinct = await TestStore.ScalarAsync<long>(
-            "SELECT count(DISTINCT (item_type, item_id)) FROM lrs.recommendations_feed WHERE user_id = 'rc-l1' AND provider = 'rules'");
+            "SELECT count(DISTINCT (item_type, item_id)) FROM lrs.recommendations_feed WHERE user_id = 'rc-rec-l1' AND provider = 'rules'");
         var issues = await TestStore.ScalarAsync<long>(
-            "SELECT count(DISTINCT generated_at) FROM lrs.recommendations_feed WHERE user_id = 'rc-l1' AND provider = 'rules'");
+            "SELECT count(DISTINCT generated_at) FROM lrs.recommendations_feed WHERE user_id = 'rc-rec-l1' AND provider = 'rules'");
         var r1 = await TestStore.ScalarAsync<decimal>(
-            "SELECT score FROM lrs.recommendations_feed WHERE user_id = 'rc-l1' AND provider = 'rules' AND item_type = 'topic' AND item_id = 'rc-c1-t3'");
+            "SELECT score FROM lrs.recommendations_feed WHERE user_id = 'rc-rec-l1' AND provider = 'rules' AND item_type = 'topic' AND item_id = 'rc-rec-c1-t3'");
 
         Assert.Multiple(() =>
         {
@@ -140,7 +140,7 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_LearnerWithHandMadeFeedRows_ReturnsTheSummaryRates()
     {
-        var data = await DataAsync("rc-sum", "rc.sum@example.test");
+        var data = await DataAsync("rc-rec-sum", "rc.rec.sum@example.test");
         var summary = data["summary"]!;
 
         Assert.Multiple(() =>
@@ -234,9 +234,9 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_TrainerOwnId_ReturnsTheTrainerCohortWithItsShape()
     {
-        var token = await ApiClient.TokenAsync("rc.trainer@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.trainer@example.test");
 
-        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-trainer", token);
+        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-trainer", token);
         var body = await ApiClient.ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
@@ -246,8 +246,8 @@ public sealed class RecommendationsEndpointTests
             Assert.That(body["meta"]!["subject"]!["type"]!.GetValue<string>(), Is.EqualTo("trainer-cohort"));
             Assert.That(data.Select(p => p.Key), Is.EquivalentTo(PayloadKeys));
             var atRisk = data["recommendations"]!.AsArray().Single(i => i!["sourceAnalytic"]!.GetValue<string>() == "drop-off-risk")!;
-            Assert.That(atRisk["id"]!.GetValue<string>(), Is.EqualTo("at-risk-rc-c1"));
-            Assert.That(atRisk["title"]!.GetValue<string>(), Is.EqualTo("Contact 11 at-risk students of rc-c1"), "no engagement, no progress: 70");
+            Assert.That(atRisk["id"]!.GetValue<string>(), Is.EqualTo("at-risk-rc-rec-c1"));
+            Assert.That(atRisk["title"]!.GetValue<string>(), Is.EqualTo("Contact 11 at-risk students of rc-rec-c1"), "no engagement, no progress: 70");
             Assert.That(atRisk["category"]!.GetValue<string>(), Is.EqualTo("Engagement"));
             Assert.That(data["summary"]!["totalRecommendations"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(0));
         });
@@ -256,9 +256,9 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_TrainerCohortBelowK_ReturnsTheSuppressedShape()
     {
-        var token = await ApiClient.TokenAsync("rc.trainer2@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.trainer2@example.test");
 
-        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-trainer2", token);
+        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-trainer2", token);
         var body = await ApiClient.ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
@@ -278,9 +278,9 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_OrgAdminOwnOrganisation_ReturnsTheOrgCohortWithItsShape()
     {
-        var token = await ApiClient.TokenAsync("rc.admin@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.admin@example.test");
 
-        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-org", token);
+        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-org", token);
         var body = await ApiClient.ReadJsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
@@ -289,7 +289,7 @@ public sealed class RecommendationsEndpointTests
         {
             Assert.That(body["meta"]!["subject"]!["type"]!.GetValue<string>(), Is.EqualTo("org-cohort"));
             Assert.That(data.Select(p => p.Key), Is.EquivalentTo(PayloadKeys));
-            Assert.That(data["summary"]!["totalRecommendations"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(2), "rc-l1's Learner AI rows");
+            Assert.That(data["summary"]!["totalRecommendations"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(2), "rc-rec-l1's Learner AI rows");
             foreach (var item in data["recommendations"]!.AsArray())
             {
                 Assert.That(item!.AsObject().Select(p => p.Key), Is.EquivalentTo(ItemKeys));
@@ -313,9 +313,9 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_LearnerReadsAnotherLearner_Returns403()
     {
-        var token = await ApiClient.TokenAsync("rc.l1@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.l1@example.test");
 
-        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-l0", token);
+        using var response = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-l0", token);
 
         await ApiClient.AssertProblemAsync(response, HttpStatusCode.Forbidden, "ACCESS_DENIED");
     }
@@ -323,10 +323,10 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_OrgAdminOfAnotherOrganisation_Returns403ForItsMembersAndItsCohort()
     {
-        var token = await ApiClient.TokenAsync("rc.admin2@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.admin2@example.test");
 
-        using var member = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-l1", token);
-        using var cohort = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-org", token);
+        using var member = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-l1", token);
+        using var cohort = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-org", token);
 
         await ApiClient.AssertProblemAsync(member, HttpStatusCode.Forbidden, "ACCESS_DENIED");
         await ApiClient.AssertProblemAsync(cohort, HttpStatusCode.Forbidden, "ACCESS_DENIED");
@@ -335,10 +335,10 @@ public sealed class RecommendationsEndpointTests
     [Test]
     public async Task Get_TrainerReadsOwnStudentAndAnOutsider_Returns200And403()
     {
-        var token = await ApiClient.TokenAsync("rc.trainer@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.trainer@example.test");
 
-        using var student = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-l1", token);
-        using var outsider = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-l0", token);
+        using var student = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-l1", token);
+        using var outsider = await ApiClient.GetAsync("/api/v1/predictive/recommendations/rc-rec-l0", token);
 
         Assert.That(student.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await ApiClient.AssertProblemAsync(outsider, HttpStatusCode.Forbidden, "ACCESS_DENIED");
@@ -348,7 +348,7 @@ public sealed class RecommendationsEndpointTests
     [TestCase("x!")]
     public async Task Get_WithInvalidId_Returns400NamingId(string id)
     {
-        var token = await ApiClient.TokenAsync("rc.l1@example.test");
+        var token = await ApiClient.TokenAsync("rc.rec.l1@example.test");
 
         using var response = await ApiClient.GetAsync($"/api/v1/predictive/recommendations/{id}", token);
 
