@@ -21,6 +21,9 @@ public abstract class HandlerSnapshotAnalytic<TQuery, TPayload, THandler> : ISna
 
     public virtual int Stage => 0;
 
+    /// <inheritdoc cref="ISnapshotAnalytic.InNightlyRun"/>
+    public virtual bool InNightlyRun => true;
+
     /// <summary>The message of the default view (no filter parameters) for one subject.</summary>
     protected abstract TQuery DefaultQuery(string subjectId);
 

@@ -23,6 +23,13 @@ public interface ISnapshotAnalytic
     /// </summary>
     int Stage { get; }
 
+    /// <summary>
+    /// Whether the nightly run recomputes every subject's stored view. An analytic whose per-subject cost would take the run past
+    /// its budget at 100,000 learners says false: its view is computed on the first read (and on refresh) and kept like any
+    /// other; a recalculation that names it still runs it.
+    /// </summary>
+    bool InNightlyRun => true;
+
     /// <summary>Computes the default view for each subject; one subject's failure does not fail the others.</summary>
     Task<IReadOnlyList<SnapshotComputation>> ComputeAsync(IServiceProvider services, IReadOnlyList<string> subjectIds, CancellationToken cancellationToken);
 }

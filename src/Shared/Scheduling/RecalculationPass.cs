@@ -15,7 +15,7 @@ public sealed record RecalculationPass(string SubjectType, string Role, IReadOnl
 
     /// <summary>The passes for <paramref name="only"/> (analytic ids; null or empty = all) over the subject types that have a subject list.</summary>
     public static List<RecalculationPass> Plan(IEnumerable<ISnapshotAnalytic> all, IReadOnlyList<string>? only) =>
-        all.Where(a => only is null || only.Count == 0 || only.Contains(a.Analytic, StringComparer.Ordinal))
+        all.Where(a => only is null || only.Count == 0 ? a.InNightlyRun : only.Contains(a.Analytic, StringComparer.Ordinal))
             .Where(a => RecalculationSubjects.Supports(a.SubjectType))
             .GroupBy(a => a.SubjectType, StringComparer.Ordinal)
             .Select(g => new RecalculationPass(

@@ -6,6 +6,7 @@ using Analytics.Api.Shared.Errors;
 using Analytics.Api.Shared.Freshness;
 using Dapper;
 using Mediator;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
 namespace Analytics.Api.Features.Predictive.DropOffRisk;
@@ -23,9 +24,13 @@ public sealed class DropOffRiskHandler(
     SnapshotAnalytics snapshotAnalytics,
     SnapshotStore snapshotStore,
     IServiceProvider services,
-    DropOffModelStore models)
+    DropOffModelStore models,
+    IMemoryCache peerCache)
     : IQueryHandler<DropOffRiskQuery, AnalyticResult<DropOffRiskPayload>>
 {
+    /// <summary>How long a course's (or organisation's) peer group at a week is kept in memory.</summary>
+    private static readonly TimeSpan PeerLifetime = TimeSpan.FromMinutes(30);
+
     public async ValueTask<AnalyticResult<DropOffRiskPayload>> Handle(DropOffRiskQuery query, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -151,25 +156,57 @@ public sealed class DropOffRiskHandler(
         return medians;
     }
 
+    /// <summary>
+    /// The peers of each (course, week) target. A group's rows are the same for every learner of the course (or organisation) at
+    /// that week and cutoff, so they are kept in memory for <see cref="PeerLifetime"/>: the nightly run and a dashboard's reads
+    /// query each group once instead of once per learner.
+    /// </summary>
     private async Task<ILookup<string, DropOffPeerRow>> PeersAsync(
         IReadOnlyList<(string CourseId, int Week)> targets, bool organisationScope, SubjectContext subject, DropOffRiskSettings settings,
         CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DropOffPeerRow>(new CommandDefinition(
-            SqlQueries.Get("DropOffRisk.Peers"),
-            new
+        var cutoff = subject.AsOf.AddDays(1);
+        string Key((string CourseId, int Week) t) =>
+            $"dropoff-peers:{(organisationScope ? "org" : "course")}:{subject.OrganisationId}:{t.CourseId}:{t.Week}:{cutoff:yyyy-MM-dd}";
+        var found = new List<(string CourseId, DropOffPeerRow[] Rows)>();
+        var missing = new List<(string CourseId, int Week)>();
+        foreach (var target in targets)
+        {
+            if (peerCache.TryGetValue(Key(target), out DropOffPeerRow[]? cached) && cached is not null)
             {
-                courseIds = targets.Select(t => t.CourseId).ToArray(),
-                weeks = targets.Select(t => t.Week).ToArray(),
-                organisationScope,
-                organisationId = subject.OrganisationId,
-                cutoff = subject.AsOf.AddDays(1),
-                minDaysSinceStart = settings.MinDaysSinceStart,
-                oldest = timeProvider.GetUtcNow() - SnapshotStore.Retention,
-            },
-            cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.GroupId, StringComparer.Ordinal);
+                found.Add((target.CourseId, cached));
+            }
+            else
+            {
+                missing.Add(target);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = (await connection.QueryAsync<DropOffPeerRow>(new CommandDefinition(
+                SqlQueries.Get("DropOffRisk.Peers"),
+                new
+                {
+                    courseIds = missing.Select(t => t.CourseId).ToArray(),
+                    weeks = missing.Select(t => t.Week).ToArray(),
+                    organisationScope,
+                    organisationId = subject.OrganisationId,
+                    cutoff,
+                    minDaysSinceStart = settings.MinDaysSinceStart,
+                    oldest = timeProvider.GetUtcNow() - SnapshotStore.Retention,
+                },
+                cancellationToken: cancellationToken))).ToLookup(r => r.GroupId, StringComparer.Ordinal);
+            foreach (var target in missing)
+            {
+                var group = rows[target.CourseId].ToArray();
+                peerCache.Set(Key(target), group, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = PeerLifetime, Size = 64 + (group.Length * 96) });
+                found.Add((target.CourseId, group));
+            }
+        }
+
+        return found.SelectMany(f => f.Rows.Select(r => (f.CourseId, Row: r))).ToLookup(x => x.CourseId, x => x.Row, StringComparer.Ordinal);
     }
 
     private sealed record LearnerFacts(bool OptedOut, int? MinGroupSize);

@@ -33,7 +33,7 @@ public static class DropOffHistoryReader
         ILookup<(string, string), DropOffSubmission> submissions;
         ILookup<string, DateOnly> unitDays;
         await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(
-                         SqlQueries.Get("DropOffHistory"), new { courseIds, userIds }, commandTimeout: ReadTimeoutSeconds, cancellationToken: cancellationToken)))
+                         SqlQueries.Get(courseIds is null ? "DropOffHistory.Learners" : "DropOffHistory"), new { courseIds, userIds }, commandTimeout: ReadTimeoutSeconds, cancellationToken: cancellationToken)))
         {
             enrolments = (await results.ReadAsync<DropOffEnrolment>()).AsList();
             others = (await results.ReadAsync<DropOffEnrolment>()).ToLookup(e => e.UserId, StringComparer.Ordinal);
@@ -60,9 +60,13 @@ public static class DropOffHistoryReader
     {
         var byEnrolment = new Dictionary<(string, string), List<DropOffActivity>>();
         var items = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(SqlQueries.Get("DropOffActivity"), connection) { CommandTimeout = ReadTimeoutSeconds };
-        command.Parameters.Add(new NpgsqlParameter<string[]?>("courseIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = courseIds });
-        command.Parameters.Add(new NpgsqlParameter<string[]?>("userIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = userIds });
+        await using var command = new NpgsqlCommand(SqlQueries.Get(courseIds is null ? "DropOffActivity.Learners" : "DropOffActivity"), connection)
+        {
+            CommandTimeout = ReadTimeoutSeconds,
+        };
+        command.Parameters.Add(courseIds is null
+            ? new NpgsqlParameter<string[]>("userIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = userIds! }
+            : new NpgsqlParameter<string[]>("courseIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = courseIds });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         List<DropOffActivity>? current = null;
         string? currentUser = null;

@@ -113,7 +113,7 @@ public sealed class NightlyRecalculationTests
                    OR NOT EXISTS (SELECT 1 FROM analytics.batch_failures f
                                   WHERE f.run_id = @runId AND f.subject_id = e.subject_id AND f.analytic = e.analytic))
             """;
-        var learnerAnalytics = Recalculations.All().Where(a => a.SubjectType == "learner").Select(a => a.Analytic).ToArray();
+        var learnerAnalytics = Recalculations.All().Where(a => a.SubjectType == "learner" && a.InNightlyRun).Select(a => a.Analytic).ToArray();
         var trainerAnalytics = Recalculations.All().Where(a => a.SubjectType == "trainer" && a.Stage == 1).Select(a => a.Analytic).ToArray();
 
         var missingAnywhere = await TestStore.ScalarAsync<long>(Missing, new { runId, learnerAnalytics, trainerAnalytics, organisationId = (string?)null });
@@ -121,7 +121,7 @@ public sealed class NightlyRecalculationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(learnerAnalytics, Has.Length.EqualTo(9), "the six learner analytics, then peer comparison, drop-off risk and forecast (stage 1)");
+            Assert.That(learnerAnalytics, Has.Length.EqualTo(8), "the six learner analytics, then peer comparison and forecast (stage 1); drop-off risk is computed on read");
             Assert.That(trainerAnalytics, Has.Length.EqualTo(4));
             Assert.That(missingAnywhere, Is.Zero, "every pair has a snapshot of this run or a batch_failures row");
             Assert.That(missingInDemo, Is.Zero, "every pair of the demo organisation has a snapshot of this run");
@@ -194,7 +194,7 @@ public sealed class NightlyRecalculationTests
         {
             Assert.That(numbers, Is.Not.Empty);
             Assert.That(week["metrics"]!["velocity"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<decimal>()), Is.EquivalentTo(numbers));
-            Assert.That(week["metrics"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(Recalculations.All().Where(a => a.SubjectType == "learner").Select(a => a.Analytic)));
+            Assert.That(week["metrics"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(Recalculations.All().Where(a => a.SubjectType == "learner" && a.InNightlyRun).Select(a => a.Analytic)));
             Assert.That(week["versions"]!["velocity"]!.GetValue<string>(), Is.EqualTo("velocity@1.0"));
             Assert.That(week["source"]!.GetValue<string>(), Is.EqualTo("demo"));
             Assert.That(week["degraded"]!.GetValue<bool>(), Is.False);
