@@ -66,7 +66,7 @@ public static class ForecastCalculator
                 inputs.Facts.ObservedWeeklyHours,
                 daysSinceProgress,
                 inputs.Facts.FailRate);
-            return (Enrolment: e, Scores: scores, Features: features, Prediction: scorer.Predict(features, scenario));
+            return (Enrolment: e, Scores: scores, Features: features, Prediction: scorer.Predict(features, scenario, e.CourseId));
         }).ToArray();
 
         var primary = forecasts
@@ -105,7 +105,7 @@ public static class ForecastCalculator
                 .Select(f => new ForecastEnrolment(
                     f.Enrolment.CourseId, f.Enrolment.CourseTitle, Pct(f.Prediction.PredictedScore), Pct(100 * f.Prediction.CompletionProbability)))
                 .ToArray(),
-            ModelCard = ForecastScorer.ModelCards(organisationId, forecasts.Length),
+            ModelCard = scorer.ModelCards(organisationId, forecasts.Select(f => f.Enrolment.CourseId).ToArray()),
         };
     }
 

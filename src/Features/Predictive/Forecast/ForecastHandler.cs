@@ -23,7 +23,8 @@ public sealed class ForecastHandler(
     PrivacySettings privacy,
     SnapshotAnalytics snapshotAnalytics,
     SnapshotStore snapshotStore,
-    IServiceProvider services)
+    IServiceProvider services,
+    DropOffModelStore models)
     : IQueryHandler<ForecastQuery, AnalyticResult<ForecastPayload>>
 {
     private static readonly JsonSerializerOptions CourseJson = new(JsonSerializerDefaults.Web);
@@ -70,9 +71,34 @@ public sealed class ForecastHandler(
         }
 
         var settings = ForecastSettings.From(configuration);
-        var payload = ForecastCalculator.Compute(subject.AsOf, subject.OrganisationId, inputs, scenario, courseId, settings, new ForecastScorer(settings));
+        var scorer = await ScorerAsync(subject, userId, settings, cancellationToken);
+        var payload = ForecastCalculator.Compute(subject.AsOf, subject.OrganisationId, inputs, scenario, courseId, settings, scorer);
         var suppression = facts.PredictiveOptOut ? new SuppressionInfo(SuppressionInfo.PredictiveOptOut, privacy.MinGroupSize, 0) : null;
         return (subject, new ForecastResult(payload, suppression));
+    }
+
+    /// <summary>
+    /// The learner's scorer: with the organisation's served drop-off model, each active enrolment's completion probability is
+    /// 1 − p of that model at the reference date (ANALYTICS.md §5.2); without one, the rule's.
+    /// </summary>
+    private async Task<ForecastScorer> ScorerAsync(SubjectContext subject, string userId, ForecastSettings settings, CancellationToken cancellationToken)
+    {
+        var served = await models.ServedAsync(subject.OrganisationId, DropOffTrainingSettings.From(configuration).MaxModelAgeDays, cancellationToken);
+        if (served is null)
+        {
+            return new ForecastScorer(settings);
+        }
+
+        var cutoff = subject.AsOf.AddDays(1);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var active = (await DropOffHistoryReader.ReadLearnersAsync(connection, [userId], cancellationToken))
+            .Where(h => h.Enrolment.IsActiveAt(cutoff))
+            .ToArray();
+        var p = served.Model.Predict(active.Select(h => DropOffFeatureBuilder.Build(h, cutoff)).ToArray());
+        var completion = active.Select((h, i) => (h.Enrolment.CourseId, Value: Math.Round(1.0 - p[i], 9)))
+            .GroupBy(x => x.CourseId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        return new ForecastScorer(settings, completion, served.Card);
     }
 
     private async Task<(SubjectContext, ForecastResult)> CohortAsync(

@@ -8,7 +8,12 @@ namespace Analytics.Api.Features.Predictive.Forecast;
 /// the drop-off model for completion) replaces it here without touching the payload code. No model is trained in this codebase
 /// yet, so every prediction is the transparent fallback `rule-forecast@1` of §5.2 and the cards say so.
 /// </summary>
-public sealed class ForecastScorer(ForecastSettings settings)
+/// <remarks>
+/// When the organisation's drop-off model is served, the completion probability of an enrolment is 1 − p of that model at the
+/// reference date (§5.2 "Completion probability"), given per course in <paramref name="modelCompletion"/>, and the completion
+/// card is the model's.
+/// </remarks>
+public sealed class ForecastScorer(ForecastSettings settings, IReadOnlyDictionary<string, double>? modelCompletion = null, ModelCard? completionCard = null)
 {
     public const string RuleId = "rule-forecast@1";
     public const string NoModel = "no-model";
@@ -19,7 +24,7 @@ public sealed class ForecastScorer(ForecastSettings settings)
     /// completionProbability = clamp(0, 1, 0.8 − 0.1·[weeks &gt; 8] − 0.2·[days since progress &gt; 7] − 0.2·failRate);
     /// σ = the SD of the learner's scores (n ≥ 3), else Forecast:DefaultSigma.
     /// </summary>
-    public ForecastPrediction Predict(ForecastFeatures features, ForecastScenario scenario)
+    public ForecastPrediction Predict(ForecastFeatures features, ForecastScenario scenario, string? courseId = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -41,8 +46,9 @@ public sealed class ForecastScorer(ForecastSettings settings)
         var weeks = (int)Math.Ceiling(Numbers.Exact(features.RemainingUnits / pace)) + (scenario.BreakWeeks ?? 0);
 
         var inactive = features.DaysSinceLastProgress is not { } days || days > 7;
-        var probability = Math.Clamp(
-            0.8 - (weeks > 8 ? 0.1 : 0) - (inactive ? 0.2 : 0) - (0.2 * features.FailRate), 0, 1);
+        var probability = courseId is not null && modelCompletion is not null && modelCompletion.TryGetValue(courseId, out var fromModel)
+            ? fromModel
+            : Math.Clamp(0.8 - (weeks > 8 ? 0.1 : 0) - (inactive ? 0.2 : 0) - (0.2 * features.FailRate), 0, 1);
 
         var sigma = scores.Count >= 3 ? ForecastStatistics.PopulationSd(scores)!.Value : settings.DefaultSigma;
         return new ForecastPrediction(predicted, weeks, Numbers.Exact(probability), sigma);
@@ -51,6 +57,33 @@ public sealed class ForecastScorer(ForecastSettings settings)
     /// <summary>The cards of the scorers used (ANALYTICS.md §5.1 "Model card"): both are the organisation's rule.</summary>
     public static ForecastModelCards ModelCards(string? organisationId, int ruleScorings) =>
         new(RuleCard(organisationId, "score", ruleScorings), RuleCard(organisationId, "completion", ruleScorings));
+
+    /// <summary>
+    /// The cards of this scorer for <paramref name="courseIds"/> scored: the score rule, and for completion the served drop-off
+    /// model's card (scored by it for the courses it covers) or the rule.
+    /// </summary>
+    public ForecastModelCards ModelCards(string? organisationId, IReadOnlyCollection<string> courseIds)
+    {
+        if (completionCard is null || modelCompletion is null)
+        {
+            return ModelCards(organisationId, courseIds.Count);
+        }
+
+        var byModel = courseIds.Count(modelCompletion.ContainsKey);
+        var c = completionCard;
+        var completion = new ForecastModelCard(
+            c.Id, c.Analytic, c.OrganisationId, c.Kind, c.Algorithm, c.Version, c.Status, c.InUse, c.Label, c.FeatureSet, c.TrainedAt,
+            c.TrainingData is { } t ? new ForecastTrainingData(t.From, t.To, t.Enrolments, t.Positives) : null,
+            c.Evaluation,
+            new ForecastQualityGate(c.QualityGate.Metric, c.QualityGate.Thresholds, c.QualityGate.Passed, c.QualityGate.Status, c.QualityGate.Reasons),
+            c.FallbackRule,
+            c.Features.Select(f => new ForecastModelFeature(f.Name, f.Description, f.Importance)).ToArray(),
+            c.Fairness, c.Limitations,
+            FallbackUsed: false,
+            FallbackReason: null,
+            new ForecastScoredBy(byModel, courseIds.Count - byModel));
+        return new ForecastModelCards(RuleCard(organisationId, "score", courseIds.Count), completion);
+    }
 
     private static ForecastModelCard RuleCard(string? organisationId, string target, int ruleScorings) => new(
         Id: null,

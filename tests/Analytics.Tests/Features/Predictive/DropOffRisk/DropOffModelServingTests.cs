@@ -80,4 +80,30 @@ public sealed class DropOffModelServingTests
             Assert.That(data["factors"]!.AsArray().All(f => f!["direction"]!.GetValue<string>() == "raises"), Is.True);
         });
     }
+
+    [Test]
+    public async Task Forecast_WithAServedDropOffModel_TakesTheCompletionProbabilityFromIt()
+    {
+        var token = await ApiClient.TokenAsync(Email);
+        using var response = await ApiClient.GetAsync("/api/v1/predictive/forecast/" + Learner, token);
+        var body = await ApiClient.ReadJsonAsync(response);
+        var data = body["data"]!;
+
+        await using var connection = new NpgsqlConnection(TestHost.ConnectionString);
+        await connection.OpenAsync();
+        var history = (await DropOffHistoryReader.ReadLearnersAsync(connection, [Learner], CancellationToken.None)).Single();
+        var (_, oulad, _) = await OuladDropOffModel.EnsureAsync();
+        var model = (await oulad.ServedAsync("oulad", 90, CancellationToken.None))!.Model;
+        var p = model.Predict([DropOffFeatureBuilder.Build(history, AsOf.AddDays(1))])[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+            Assert.That(data["completionProbability"]!.GetValue<double>(), Is.EqualTo(100 * (1 - p)).Within(0.051), "1 − p, published as a percentage");
+            Assert.That(data["modelCard"]!["completion"]!["kind"]!.GetValue<string>(), Is.EqualTo("model"));
+            Assert.That(data["modelCard"]!["completion"]!["id"]!.GetValue<string>(), Is.EqualTo(_modelId));
+            Assert.That(data["modelCard"]!["completion"]!["scoredBy"]!["model"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(data["modelCard"]!["score"]!["kind"]!.GetValue<string>(), Is.EqualTo("rule"), "no score model is trained yet");
+        });
+    }
 }
