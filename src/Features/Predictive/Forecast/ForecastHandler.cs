@@ -78,13 +78,16 @@ public sealed class ForecastHandler(
     }
 
     /// <summary>
-    /// The learner's scorer: with the organisation's served drop-off model, each active enrolment's completion probability is
-    /// 1 − p of that model at the reference date (ANALYTICS.md §5.2); without one, the rule's.
+    /// The learner's scorer (ANALYTICS.md §5.2): with the organisation's served drop-off model, each active enrolment's completion
+    /// probability is 1 − p of that model at the reference date; with its served score model, the predicted score is that model's
+    /// (σ its holdout RMSE); otherwise the rule's.
     /// </summary>
     private async Task<ForecastScorer> ScorerAsync(SubjectContext subject, string userId, ForecastSettings settings, CancellationToken cancellationToken)
     {
-        var served = await models.ServedAsync(subject.OrganisationId, DropOffTrainingSettings.From(configuration).MaxModelAgeDays, cancellationToken);
-        if (served is null)
+        var maxAge = DropOffTrainingSettings.From(configuration).MaxModelAgeDays;
+        var dropOff = await models.ServedAsync(subject.OrganisationId, maxAge, cancellationToken);
+        var score = await models.ServedAsync(subject.OrganisationId, maxAge, cancellationToken, DropOffModelStore.ForecastKind);
+        if (dropOff is null && score is null)
         {
             return new ForecastScorer(settings);
         }
@@ -94,11 +97,17 @@ public sealed class ForecastHandler(
         var active = (await DropOffHistoryReader.ReadLearnersAsync(connection, [userId], cancellationToken))
             .Where(h => h.Enrolment.IsActiveAt(cutoff))
             .ToArray();
-        var p = served.Model.Predict(active.Select(h => DropOffFeatureBuilder.Build(h, cutoff)).ToArray());
-        var completion = active.Select((h, i) => (h.Enrolment.CourseId, Value: Math.Round(1.0 - p[i], 9)))
-            .GroupBy(x => x.CourseId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        return new ForecastScorer(settings, completion, served.Card);
+        var features = active.Select(h => DropOffFeatureBuilder.Build(h, cutoff)).ToArray();
+        Dictionary<string, double>? ByCourse(float[] values, Func<float, double> map) =>
+            active.Select((h, i) => (h.Enrolment.CourseId, Value: Math.Round(map(values[i]), 9)))
+                .GroupBy(x => x.CourseId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        return new ForecastScorer(
+            settings,
+            dropOff is null ? null : ByCourse(dropOff.Model.Predict(features), p => 1.0 - p),
+            dropOff?.Card,
+            score is null ? null : ByCourse(score.Model.Predict(features), v => Math.Clamp(v, 0, 100)),
+            score?.Card);
     }
 
     private async Task<(SubjectContext, ForecastResult)> CohortAsync(

@@ -13,7 +13,12 @@ namespace Analytics.Api.Features.Predictive.Forecast;
 /// reference date (§5.2 "Completion probability"), given per course in <paramref name="modelCompletion"/>, and the completion
 /// card is the model's.
 /// </remarks>
-public sealed class ForecastScorer(ForecastSettings settings, IReadOnlyDictionary<string, double>? modelCompletion = null, ModelCard? completionCard = null)
+public sealed class ForecastScorer(
+    ForecastSettings settings,
+    IReadOnlyDictionary<string, double>? modelCompletion = null,
+    ModelCard? completionCard = null,
+    IReadOnlyDictionary<string, double>? modelScore = null,
+    ModelCard? scoreCard = null)
 {
     public const string RuleId = "rule-forecast@1";
     public const string NoModel = "no-model";
@@ -51,6 +56,13 @@ public sealed class ForecastScorer(ForecastSettings settings, IReadOnlyDictionar
             : Math.Clamp(0.8 - (weeks > 8 ? 0.1 : 0) - (inactive ? 0.2 : 0) - (0.2 * features.FailRate), 0, 1);
 
         var sigma = scores.Count >= 3 ? ForecastStatistics.PopulationSd(scores)!.Value : settings.DefaultSigma;
+        if (courseId is not null && modelScore is not null && modelScore.TryGetValue(courseId, out var scored))
+        {
+            // the served score model (§5.2): its prediction, and σ = its holdout RMSE
+            predicted = scored;
+            sigma = scoreCard?.Evaluation?.Rmse ?? sigma;
+        }
+
         return new ForecastPrediction(predicted, weeks, Numbers.Exact(probability), sigma);
     }
 
@@ -64,14 +76,17 @@ public sealed class ForecastScorer(ForecastSettings settings, IReadOnlyDictionar
     /// </summary>
     public ForecastModelCards ModelCards(string? organisationId, IReadOnlyCollection<string> courseIds)
     {
-        if (completionCard is null || modelCompletion is null)
-        {
-            return ModelCards(organisationId, courseIds.Count);
-        }
+        var score = scoreCard is null || modelScore is null
+            ? RuleCard(organisationId, "score", courseIds.Count)
+            : FromModel(scoreCard, courseIds.Count(modelScore.ContainsKey), courseIds.Count);
+        var completion = completionCard is null || modelCompletion is null
+            ? RuleCard(organisationId, "completion", courseIds.Count)
+            : FromModel(completionCard, courseIds.Count(modelCompletion.ContainsKey), courseIds.Count);
+        return new ForecastModelCards(score, completion);
+    }
 
-        var byModel = courseIds.Count(modelCompletion.ContainsKey);
-        var c = completionCard;
-        var completion = new ForecastModelCard(
+    private static ForecastModelCard FromModel(ModelCard c, int byModel, int scorings) =>
+        new(
             c.Id, c.Analytic, c.OrganisationId, c.Kind, c.Algorithm, c.Version, c.Status, c.InUse, c.Label, c.FeatureSet, c.TrainedAt,
             c.TrainingData is { } t ? new ForecastTrainingData(t.From, t.To, t.Enrolments, t.Positives) : null,
             c.Evaluation,
@@ -81,9 +96,7 @@ public sealed class ForecastScorer(ForecastSettings settings, IReadOnlyDictionar
             c.Fairness, c.Limitations,
             FallbackUsed: false,
             FallbackReason: null,
-            new ForecastScoredBy(byModel, courseIds.Count - byModel));
-        return new ForecastModelCards(RuleCard(organisationId, "score", courseIds.Count), completion);
-    }
+            new ForecastScoredBy(byModel, scorings - byModel));
 
     private static ForecastModelCard RuleCard(string? organisationId, string target, int ruleScorings) => new(
         Id: null,

@@ -21,10 +21,18 @@ public sealed class ListModelsHandler(DropOffModelStore store, CurrentUserAccess
         var organisation = platform ? query.OrganisationId : caller.OrganisationId;
         var settings = DropOffTrainingSettings.From(configuration);
         var cards = new List<ModelCard>();
-        if (query.ModelKind == DropOffModelStore.ModelKind && (platform || organisation is not null))
+        if (query.ModelKind == DropOffModelStore.ForecastKind)
+        {
+            cards.AddRange(await store.CardsAsync(organisation is null ? null : [organisation], query.ModelId, settings.MaxModelAgeDays, cancellationToken, DropOffModelStore.ForecastKind));
+        }
+        else if (platform || organisation is not null)
         {
             var modelId = query.ModelId == RuleCardId ? null : query.ModelId;
             cards.AddRange(await store.CardsAsync(organisation is null ? null : [organisation], modelId, settings.MaxModelAgeDays, cancellationToken));
+            if (query.ModelId is not null && query.ModelId != RuleCardId && cards.Count == 0)
+            {
+                cards.AddRange(await store.CardsAsync(organisation is null ? null : [organisation], modelId, settings.MaxModelAgeDays, cancellationToken, DropOffModelStore.ForecastKind));
+            }
             if (query.ModelId == RuleCardId)
             {
                 cards.Clear();

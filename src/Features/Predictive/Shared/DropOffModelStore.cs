@@ -15,6 +15,7 @@ namespace Analytics.Api.Features.Predictive.Shared;
 public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
     public const string ModelKind = "drop-off-risk";
+    public const string ForecastKind = "forecast";
     public const string DefinitionVersion = "drop-off-risk@1.0";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -22,7 +23,8 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
     private static readonly ConcurrentDictionary<string, DropOffModel> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>Stores one retrain of <paramref name="organisationId"/> and returns its version id.</summary>
-    public async Task<string> SaveAsync(string organisationId, DropOffTrainingOutcome outcome, DropOffTrainingSettings settings, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(
+        string organisationId, DropOffTrainingOutcome outcome, DropOffTrainingSettings settings, CancellationToken cancellationToken, string modelKind = ModelKind)
     {
         var now = timeProvider.GetUtcNow();
         var id = "mdl_" + Ulid.NewUlid(now);
@@ -35,12 +37,12 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
             new
             {
                 id,
-                modelKind = ModelKind,
+                modelKind,
                 organisationId,
                 algorithm = outcome.Algorithm ?? DropOffModel.LogisticRegression,
                 featureSet = DropOffFeatures.Names.ToArray(),
                 featureConfig = JsonSerializer.Serialize(config, Json),
-                definitionVersion = DefinitionVersion,
+                definitionVersion = modelKind == ModelKind ? DefinitionVersion : "forecast@1.0",
                 cutoffWeeks = DropOffTrainingSettings.PredictionWeeks.Select(w => (short)w).ToArray(),
                 trainFrom = outcome.TrainingData?.From,
                 trainTo = outcome.TrainingData?.To,
@@ -63,7 +65,7 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
         if (outcome.Gate.Passed && served is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                SqlQueries.Get("ModelVersions.Activate"), new { id, modelKind = ModelKind, organisationId, now }, transaction, cancellationToken: cancellationToken));
+                SqlQueries.Get("ModelVersions.Activate"), new { id, modelKind, organisationId, now }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -71,22 +73,24 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
     }
 
     /// <summary>The cards of the organisations (null = all), newest first; <paramref name="modelId"/> narrows to one.</summary>
-    public async Task<IReadOnlyList<ModelCard>> CardsAsync(string[]? organisationIds, string? modelId, int maxModelAgeDays, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ModelCard>> CardsAsync(
+        string[]? organisationIds, string? modelId, int maxModelAgeDays, CancellationToken cancellationToken, string modelKind = ModelKind)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
-            SqlQueries.Get("ModelVersions.List"), new { modelKind = ModelKind, organisationIds, modelId }, cancellationToken: cancellationToken));
+            SqlQueries.Get("ModelVersions.List"), new { modelKind, organisationIds, modelId }, cancellationToken: cancellationToken));
         var oldest = timeProvider.GetUtcNow().AddDays(-maxModelAgeDays);
         return rows.Select(r => Card(r, r.Status == "active" && r.PassedGate && r.TrainedAt > oldest)).ToArray();
     }
 
     /// <summary>The organisation's served model with its card, or null when the rule scores (no passing model younger than the maximum age).</summary>
-    public async Task<ServedDropOffModel?> ServedAsync(string organisationId, int maxModelAgeDays, CancellationToken cancellationToken)
+    public async Task<ServedDropOffModel?> ServedAsync(
+        string organisationId, int maxModelAgeDays, CancellationToken cancellationToken, string modelKind = ModelKind)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var served = await connection.QuerySingleOrDefaultAsync<ServedRow>(new CommandDefinition(
             SqlQueries.Get("ModelVersions.Served"),
-            new { modelKind = ModelKind, organisationId, oldest = timeProvider.GetUtcNow().AddDays(-maxModelAgeDays) },
+            new { modelKind, organisationId, oldest = timeProvider.GetUtcNow().AddDays(-maxModelAgeDays) },
             cancellationToken: cancellationToken));
         if (served is null)
         {
@@ -95,7 +99,7 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
 
         var config = JsonSerializer.Deserialize<FeatureConfig>(served.FeatureConfig, Json)!;
         var model = Loaded.GetOrAdd(served.Id, _ => DropOffModel.Load(served.Algorithm, config.Medians, served.Blob));
-        var card = (await CardsAsync([organisationId], served.Id, maxModelAgeDays, cancellationToken)).Single();
+        var card = (await CardsAsync([organisationId], served.Id, maxModelAgeDays, cancellationToken, modelKind)).Single();
         return new ServedDropOffModel(model, card);
     }
 
@@ -140,7 +144,14 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
     private static ModelCard Card(VersionRow r, bool inUse)
     {
         var config = JsonSerializer.Deserialize<FeatureConfig>(r.FeatureConfig, Json)!;
-        var short_ = r.Algorithm == DropOffModel.LogisticRegression ? "lr" : "gbt";
+        var short_ = r.Algorithm switch
+        {
+            DropOffModel.LogisticRegression => "lr",
+            DropOffModel.GradientBoostedTrees => "gbt",
+            DropOffModel.SdcaRegression => "sdca",
+            _ => "ftr",
+        };
+        var prefix = r.ModelKind == ModelKind ? "dropoff" : "forecast";
         return new ModelCard
         {
             Id = r.Id,
@@ -148,7 +159,7 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
             OrganisationId = r.OrganisationId,
             Kind = r.Kind,
             Algorithm = r.Algorithm,
-            Version = string.Create(CultureInfo.InvariantCulture, $"dropoff-{r.OrganisationId ?? "all"}-{r.TrainedAt:yyyyMMddHHmm}-{short_}"),
+            Version = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{r.OrganisationId ?? "all"}-{r.TrainedAt:yyyyMMddHHmm}-{short_}"),
             Status = r.Status,
             InUse = inUse,
             Label = config.Label,
@@ -157,7 +168,7 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
             TrainingData = new ModelDataRange(r.TrainFrom, r.TrainTo, r.TrainEnrolments ?? 0, r.TrainPositives ?? 0),
             Evaluation = JsonSerializer.Deserialize<ModelEvaluation>(r.Metrics, Json),
             QualityGate = JsonSerializer.Deserialize<ModelQualityGate>(r.QualityGate, Json)!,
-            FallbackRule = DropOffTraining.RuleId,
+            FallbackRule = r.ModelKind == ModelKind ? DropOffTraining.RuleId : ForecastTraining.RuleId,
             Features = config.Features,
             Fairness = null,
             Limitations = config.Limitations,

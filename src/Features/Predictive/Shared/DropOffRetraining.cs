@@ -9,7 +9,8 @@ namespace Analytics.Api.Features.Predictive.Shared;
 public sealed record DropOffRetrainResult(string OrganisationId, string ModelId, string GateStatus, string? Algorithm, double? RocAucWeek4, TimeSpan Elapsed);
 
 /// <summary>
-/// Retrains drop-off models (ANALYTICS.md §5.1: weekly, Sunday 03:00 UTC, and on operator demand), one per organisation, on its
+/// Retrains drop-off models (ANALYTICS.md §5.1: weekly, Sunday 03:00 UTC, and on operator demand) and the forecast's score models
+/// (§5.2, same histories, holdout and store), one per organisation, on its
 /// own learners' enrolments (platform-wide courses count for the learner's organisation): the courses they are enrolled in are
 /// read in one history read, the histories of other organisations' learners are left out, and the outcome is stored
 /// (<see cref="DropOffModelStore"/>) whether or not it passed its gate.
@@ -51,6 +52,10 @@ public sealed partial class DropOffRetraining(NpgsqlDataSource dataSource, DropO
 
         var outcome = DropOffTraining.Run(histories, settings);
         var modelId = await store.SaveAsync(organisationId, outcome, settings, cancellationToken);
+        var forecast = ForecastTraining.Run(histories, settings);
+        var forecastId = await store.SaveAsync(organisationId, forecast, settings, cancellationToken, DropOffModelStore.ForecastKind);
+        var forecastSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogRetrained(logger, organisationId, forecastId, forecast.Gate.Status, forecast.Algorithm, forecastSeconds);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogRetrained(logger, organisationId, modelId, outcome.Gate.Status, outcome.Algorithm, elapsed.TotalSeconds);
         return new DropOffRetrainResult(organisationId, modelId, outcome.Gate.Status, outcome.Algorithm,

@@ -91,7 +91,8 @@ public static class DropOffTraining
 
     public static string Week(int week) => "week" + week.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static (DropOffHistory[] Training, DropOffHistory[] Holdout) Split(DropOffHistory[] labelled, double share)
+    /// <summary>The latest course runs (by start date, never split) holding at least <paramref name="share"/> of the enrolments are the holdout.</summary>
+    public static (DropOffHistory[] Training, DropOffHistory[] Holdout) Split(DropOffHistory[] labelled, double share)
     {
         var needed = share * labelled.Length;
         var holdoutStarts = new HashSet<DateOnly>();

@@ -109,6 +109,16 @@ public sealed record ModelEvaluation
     public ModelStability? Stability { get; init; }
 
     public IReadOnlyDictionary<string, double?> RuleRocAuc { get; init; } = new Dictionary<string, double?>();
+
+    /// <summary>Score models (§5.2): mean absolute error per week, that of the training-mean predictor, and the RMSE (σ of the forecast).</summary>
+    public IReadOnlyDictionary<string, double?>? Mae { get; init; }
+
+    public IReadOnlyDictionary<string, double?>? MaeBaseline { get; init; }
+
+    public double? Rmse { get; init; }
+
+    /// <summary>The share (0–1) of holdout predictions within ±Forecast:AccuracyBand points (the forecast's `forecastAccuracy`).</summary>
+    public double? WithinBand { get; init; }
 }
 
 public sealed record CalibrationBin(double BinLow, double BinHigh, double? MeanPredicted, double? ObservedRate, int Count);

@@ -20,6 +20,8 @@ public sealed class DropOffModelServingTests
     private static readonly DateOnly AsOf = new(2025, 3, 14);
     private ModelCard _trained = null!;
     private string _modelId = string.Empty;
+    private ModelCard _scoreCard = null!;
+    private string _scoreModelId = string.Empty;
 
     [OneTimeSetUp]
     public async Task SeedAsync()
@@ -43,7 +45,12 @@ public sealed class DropOffModelServingTests
         await using var testStore = NpgsqlDataSource.Create(TestHost.ConnectionString);
         var store = new DropOffModelStore(testStore, TimeProvider.System);
         var outcome = new DropOffTrainingOutcome(_trained.QualityGate, _trained.Algorithm, _trained.TrainingData, _trained.Evaluation, _trained.Features, served.Model);
-        _modelId = await store.SaveAsync(Org, outcome, DropOffTrainingSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), CancellationToken.None);
+        var settings = DropOffTrainingSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        _modelId = await store.SaveAsync(Org, outcome, settings, CancellationToken.None);
+        var scoreModel = await oulad.ServedAsync("oulad", 90, CancellationToken.None, DropOffModelStore.ForecastKind) ?? throw new InvalidOperationException("no OULAD score model");
+        _scoreCard = scoreModel.Card;
+        _scoreModelId = await store.SaveAsync(Org, new DropOffTrainingOutcome(_scoreCard.QualityGate, _scoreCard.Algorithm, _scoreCard.TrainingData,
+            _scoreCard.Evaluation, _scoreCard.Features, scoreModel.Model), settings, CancellationToken.None, DropOffModelStore.ForecastKind);
         Assert.That(results.Single().GateStatus, Is.EqualTo("passed"));
     }
 
@@ -82,7 +89,7 @@ public sealed class DropOffModelServingTests
     }
 
     [Test]
-    public async Task Forecast_WithAServedDropOffModel_TakesTheCompletionProbabilityFromIt()
+    public async Task Forecast_WithServedModels_TakesTheScoreAndTheCompletionProbabilityFromThem()
     {
         var token = await ApiClient.TokenAsync(Email);
         using var response = await ApiClient.GetAsync("/api/v1/predictive/forecast/" + Learner, token);
@@ -95,15 +102,20 @@ public sealed class DropOffModelServingTests
         var (_, oulad, _) = await OuladDropOffModel.EnsureAsync();
         var model = (await oulad.ServedAsync("oulad", 90, CancellationToken.None))!.Model;
         var p = model.Predict([DropOffFeatureBuilder.Build(history, AsOf.AddDays(1))])[0];
+        var scoreModel = (await oulad.ServedAsync("oulad", 90, CancellationToken.None, DropOffModelStore.ForecastKind))!.Model;
+        var score = Math.Clamp(scoreModel.Predict([DropOffFeatureBuilder.Build(history, AsOf.AddDays(1))])[0], 0, 100);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+            Assert.That(data["predictedScore"]!.GetValue<double>(), Is.EqualTo(score).Within(0.051), "the served score model's prediction");
+            Assert.That(data["modelCard"]!["score"]!["id"]!.GetValue<string>(), Is.EqualTo(_scoreModelId));
+            Assert.That(data["modelCard"]!["score"]!["evaluation"]!["rmse"]!.GetValue<double>(), Is.EqualTo(_scoreCard.Evaluation!.Rmse));
             Assert.That(data["completionProbability"]!.GetValue<double>(), Is.EqualTo(100 * (1 - p)).Within(0.051), "1 − p, published as a percentage");
             Assert.That(data["modelCard"]!["completion"]!["kind"]!.GetValue<string>(), Is.EqualTo("model"));
             Assert.That(data["modelCard"]!["completion"]!["id"]!.GetValue<string>(), Is.EqualTo(_modelId));
             Assert.That(data["modelCard"]!["completion"]!["scoredBy"]!["model"]!.GetValue<int>(), Is.EqualTo(1));
-            Assert.That(data["modelCard"]!["score"]!["kind"]!.GetValue<string>(), Is.EqualTo("rule"), "no score model is trained yet");
+            Assert.That(data["modelCard"]!["score"]!["kind"]!.GetValue<string>(), Is.EqualTo("model"));
         });
     }
 }

@@ -62,6 +62,28 @@ public sealed class DropOffTrainingTests
     }
 
     [Test]
+    public async Task Retrain_OnTheTrainingPart_AlsoServesAForecastScoreModelWithinTheMaeGate()
+    {
+        var card = (await _store.CardsAsync(["oulad"], null, 90, CancellationToken.None, DropOffModelStore.ForecastKind))[0];
+        var served = await _store.ServedAsync("oulad", 90, CancellationToken.None, DropOffModelStore.ForecastKind);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(card.QualityGate.Status, Is.EqualTo("passed"), string.Join("; ", card.QualityGate.Reasons));
+            Assert.That(card.Status, Is.EqualTo("active"));
+            Assert.That(card.Algorithm, Is.AnyOf("sdca-regression", "fast-tree-regression"));
+            Assert.That(card.Version, Does.StartWith("forecast-oulad-"));
+            Assert.That(card.FallbackRule, Is.EqualTo("rule-forecast@1"));
+            Assert.That(card.Evaluation!.Mae!["week8"], Is.LessThanOrEqualTo(14));
+            Assert.That(card.Evaluation.Mae["week8"], Is.LessThanOrEqualTo(0.9 * card.Evaluation.MaeBaseline!["week8"]!.Value));
+            Assert.That(card.Evaluation.Rmse, Is.GreaterThan(card.Evaluation.Mae["week8"]!.Value));
+            Assert.That(card.Evaluation.WithinBand, Is.InRange(0.0, 1.0));
+            Assert.That(served, Is.Not.Null);
+            Assert.That(served!.Model.IsRegression, Is.True);
+        });
+    }
+
+    [Test]
     public async Task Served_LoadsTheStoredModelWhichScoresLikeAFreshFit()
     {
         var served = await _store.ServedAsync("oulad", 90, CancellationToken.None);
