@@ -95,7 +95,7 @@ public static class ForecastCalculator
             CurrentPerformance = new ForecastCurrentPerformance(Pct(current), Pct(pass)),
             ForecastProjections = Projections(asOf, current, prediction, weeksToEnd, pass),
             TrendAnalysis = Trend(primary.Scores),
-            ConfidenceMetrics = Confidence(primary.Features, enrolment),
+            ConfidenceMetrics = Confidence(primary.Features, enrolment, scorer.ModelConfidence()),
             PredictedScore = Pct(prediction.PredictedScore),
             CompletionProbability = Pct(100 * prediction.CompletionProbability),
             WeeksToComplete = prediction.WeeksToComplete,
@@ -215,10 +215,12 @@ public static class ForecastCalculator
     }
 
     /// <summary>
-    /// confidenceMetrics under the rule: dataQuality = the share of the rule's inputs that are present (scores, enough scores for
-    /// a slope, E(e), study time, a progress event, progress units); the model-based fields are null; overall = their mean.
+    /// confidenceMetrics (ANALYTICS.md §5.2): dataQuality = the share of the inputs that are present (scores, enough scores for a
+    /// slope, E(e), study time, a progress event, progress units); the model-based fields (forecast accuracy, model accuracy,
+    /// reliability) come from the served models' holdout figures and are null under the rule; overall = the mean of the non-null.
     /// </summary>
-    public static ForecastConfidenceMetrics Confidence(ForecastFeatures features, ForecastEnrolmentRow enrolment)
+    public static ForecastConfidenceMetrics Confidence(
+        ForecastFeatures features, ForecastEnrolmentRow enrolment, (double? ForecastAccuracy, double? ModelAccuracy, double? Reliability) model = default)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(enrolment);
@@ -232,7 +234,9 @@ public static class ForecastCalculator
             enrolment.TotalUnits > 0,
         ];
         var quality = 100.0 * present.Count(p => p) / present.Length;
-        return new ForecastConfidenceMetrics(Pct(quality), null, Pct(quality), null, null);
+        double?[] known = [quality, model.ForecastAccuracy, model.ModelAccuracy, model.Reliability];
+        var overall = known.Where(v => v is not null).Average();
+        return new ForecastConfidenceMetrics(Pct(overall), Pct(model.ForecastAccuracy), Pct(quality), Pct(model.ModelAccuracy), Pct(model.Reliability));
     }
 
     private static double? Pct(double? value) => Round(value, 1);

@@ -66,6 +66,22 @@ public sealed class ForecastScorer(
         return new ForecastPrediction(predicted, weeks, Numbers.Exact(probability), sigma);
     }
 
+    /// <summary>
+    /// The model-based confidence fields (ANALYTICS.md §5.2, percentages): forecast accuracy = the share of the score model's
+    /// holdout predictions within ±10 points; model accuracy = 100 × the completion (drop-off) model's week-4 holdout ROC-AUC;
+    /// reliability = 100 × max(0, its Brier skill). Null for a rule.
+    /// </summary>
+    public (double? ForecastAccuracy, double? ModelAccuracy, double? Reliability) ModelConfidence()
+    {
+        var accuracy = scoreCard?.Evaluation?.WithinBand is { } within ? 100 * within : (double?)null;
+        var evaluation = completionCard?.Evaluation;
+        var auc = evaluation?.RocAuc.GetValueOrDefault("week4") is { } a ? 100 * a : (double?)null;
+        var reliability = evaluation?.Brier.GetValueOrDefault("week4") is { } brier && evaluation.BrierBaseline is { } baseline && baseline > 0
+            ? 100 * Math.Max(0, 1 - (brier / baseline))
+            : (double?)null;
+        return (accuracy, auc, reliability);
+    }
+
     /// <summary>The cards of the scorers used (ANALYTICS.md §5.1 "Model card"): both are the organisation's rule.</summary>
     public static ForecastModelCards ModelCards(string? organisationId, int ruleScorings) =>
         new(RuleCard(organisationId, "score", ruleScorings), RuleCard(organisationId, "completion", ruleScorings));

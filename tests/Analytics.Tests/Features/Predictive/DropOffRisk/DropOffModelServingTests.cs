@@ -116,6 +116,9 @@ public sealed class DropOffModelServingTests
             Assert.That(data["modelCard"]!["completion"]!["id"]!.GetValue<string>(), Is.EqualTo(_modelId));
             Assert.That(data["modelCard"]!["completion"]!["scoredBy"]!["model"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(data["modelCard"]!["score"]!["kind"]!.GetValue<string>(), Is.EqualTo("model"));
+            Assert.That(data["confidenceMetrics"]!["forecastAccuracy"]!.GetValue<double>(), Is.EqualTo(100 * _scoreCard.Evaluation!.WithinBand!.Value).Within(0.05));
+            Assert.That(data["confidenceMetrics"]!["modelAccuracy"]!.GetValue<double>(), Is.EqualTo(100 * _trained.Evaluation!.RocAuc["week4"]!.Value).Within(0.05));
+            Assert.That(data["confidenceMetrics"]!["predictionReliability"]!.GetValue<double>(), Is.GreaterThan(0));
         });
     }
 }

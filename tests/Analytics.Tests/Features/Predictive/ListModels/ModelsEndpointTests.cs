@@ -1,5 +1,6 @@
 using System.Net;
 using Analytics.Tests.Infrastructure;
+using Analytics.Tests.Shared.Freshness;
 
 namespace Analytics.Tests.Features.Predictive.ListModels;
 
@@ -72,6 +73,11 @@ public sealed class ModelsEndpointTests
         }
 
         using var list = await ApiClient.GetAsync(Path + "?organisationId=org-123", token);
+        // The demo learner's risk, read afresh, is the rule's and its card says why (issue 6: "says so in the model card").
+        await TestStore.ExecuteAsync("DELETE FROM analytics.analytics_snapshots WHERE subject_id = 'learner-123' AND analytic = 'drop-off-risk'");
+        await RefreshTestJobs.EvictAsync("learner", "learner-123", "learner");
+        using var risk = await ApiClient.GetAsync("/api/v1/predictive/drop-off-risk/learner-123", await ApiClient.TokenAsync("learner@test.com"));
+        var riskCard = (await ApiClient.ReadJsonAsync(risk))["data"]!["modelCard"]!;
         var models = (await ApiClient.ReadJsonAsync(list))["models"]!.AsArray();
         var stored = models.First(m => m!["kind"]!.GetValue<string>() == "model")!;
         var inUse = models.Single(m => m!["inUse"]!.GetValue<bool>())!;
@@ -86,6 +92,10 @@ public sealed class ModelsEndpointTests
             Assert.That(stored["qualityGate"]!["status"]!.GetValue<string>(), Is.EqualTo("insufficient-data"));
             Assert.That(inUse["kind"]!.GetValue<string>(), Is.EqualTo("rule"));
             Assert.That(inUse["qualityGate"]!["status"]!.GetValue<string>(), Is.EqualTo("insufficient-data"), "the rule card says why the rule scores");
+            Assert.That(riskCard["kind"]!.GetValue<string>(), Is.EqualTo("rule"));
+            Assert.That(riskCard["fallbackUsed"]!.GetValue<bool>(), Is.True);
+            Assert.That(riskCard["fallbackReason"]!.GetValue<string>(), Is.EqualTo("insufficient-data"));
+            Assert.That(riskCard["qualityGate"]!["reasons"]!.AsArray(), Is.Not.Empty);
         });
     }
 }
