@@ -59,7 +59,7 @@ public sealed class DropOffCohortReader(NpgsqlDataSource dataSource, DropOffEnga
             .ToLookup(h => h.Enrolment.UserId, StringComparer.Ordinal);
         var none = (IReadOnlyDictionary<DateOnly, int>)new Dictionary<DateOnly, int>();
         var learners = included
-            .Select(u => DropOffRiskEvaluation.Learner(u, byLearner[u].ToArray(), engagement.GetValueOrDefault(u, none), asOf, scorer))
+            .Select(u => DropOffRiskEvaluation.Learner(u, byLearner[u].ToArray(), engagement.GetValueOrDefault(u, none), asOf, scorer, explainEvery: false))
             .ToArray();
 
         var scoredIds = learners.Where(l => l.IsScored).Select(l => l.UserId).ToArray();

@@ -19,6 +19,9 @@ public static class DropOffRiskEvaluation
     }
 
     /// <summary>In the scored population at cutoff c: active at c − 1 and c ≥ s(e) + MinDaysSinceStart.</summary>
+    /// <summary>The lowest risk a cohort's scoring explains with a model (Medium, ANALYTICS.md §5.1 bands).</summary>
+    public const int ExplainFrom = 40;
+
     public static bool IsScored(DropOffEnrolment enrolment, DateOnly cutoff, int minDaysSinceStart) =>
         IsActive(enrolment, cutoff.AddDays(-1)) && enrolment.Start.AddDays(minDaysSinceStart) <= cutoff;
 
@@ -27,7 +30,8 @@ public static class DropOffRiskEvaluation
         IReadOnlyList<DropOffHistory> histories,
         IReadOnlyDictionary<DateOnly, int> engagement,
         DateOnly asOf,
-        DropOffRiskScorer scorer)
+        DropOffRiskScorer scorer,
+        bool explainEvery = true)
     {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(engagement);
@@ -38,9 +42,17 @@ public static class DropOffRiskEvaluation
 
         var scored = histories
             .Where(h => IsScored(h.Enrolment, cutoff, minDays))
-            .Select(h => new DropOffScoredEnrolment(h, scorer.Score(h, cutoff, E(asOf)), DropOffFeatureBuilder.Build(h, cutoff), LastActivity(h, asOf)))
+            .Select(h => new DropOffScoredEnrolment(h, Current(h), DropOffFeatureBuilder.Build(h, cutoff), LastActivity(h, asOf)))
             .OrderBy(s => s.Enrolment.CourseId, StringComparer.Ordinal)
             .ToArray();
+
+        // A cohort explains (a model's factors cost a model call per feature) only the enrolments at Medium risk or above, the rows
+        // its at-risk lists show; a learner's own read explains every enrolment.
+        DropOffRiskScore Current(DropOffHistory h)
+        {
+            var score = scorer.Score(h, cutoff, E(asOf), explain: explainEvery);
+            return !explainEvery && scorer.UsesModel && score.Risk >= ExplainFrom ? scorer.Score(h, cutoff, E(asOf)) : score;
+        }
 
         int? RiskAt(DateOnly day)
         {
