@@ -5,7 +5,10 @@ using Mediator;
 
 namespace Analytics.Api.Features.Predictive.ListModels;
 
-/// <summary>Reads the cards in the caller's scope and adds the rule card of an organisation that has no model in use.</summary>
+/// <summary>
+/// Reads the cards in the caller's scope (one statement); a drop-off list of one organisation with no model in use gets its rule
+/// card, carrying the newest version's gate. A card by id is looked up in any kind; the rule card by its own id.
+/// </summary>
 public sealed class ListModelsHandler(DropOffModelStore store, CurrentUserAccessor currentUser, IConfiguration configuration)
     : IQueryHandler<ListModelsQuery, ModelList>
 {
@@ -19,30 +22,16 @@ public sealed class ListModelsHandler(DropOffModelStore store, CurrentUserAccess
         }
 
         var organisation = platform ? query.OrganisationId : caller.OrganisationId;
+        string[]? scope = organisation is null ? null : [organisation];
         var settings = DropOffTrainingSettings.From(configuration);
-        var cards = new List<ModelCard>();
-        if (query.ModelKind == DropOffModelStore.ForecastKind)
+        var rule = query.ModelId == DropOffModelStore.RuleCardId;
+        var cards = (!platform && organisation is null) || rule
+            ? []
+            : (await store.CardsAsync(scope, query.ModelId, settings.MaxModelAgeDays, cancellationToken, query.ModelId is null ? query.ModelKind : null)).ToList();
+        if (organisation is not null && (rule || (query.ModelId is null && query.ModelKind == DropOffModelStore.ModelKind)) && !cards.Any(c => c.InUse))
         {
-            cards.AddRange(await store.CardsAsync(organisation is null ? null : [organisation], query.ModelId, settings.MaxModelAgeDays, cancellationToken, DropOffModelStore.ForecastKind));
-        }
-        else if (platform || organisation is not null)
-        {
-            var modelId = query.ModelId == RuleCardId ? null : query.ModelId;
-            cards.AddRange(await store.CardsAsync(organisation is null ? null : [organisation], modelId, settings.MaxModelAgeDays, cancellationToken));
-            if (query.ModelId is not null && query.ModelId != RuleCardId && cards.Count == 0)
-            {
-                cards.AddRange(await store.CardsAsync(organisation is null ? null : [organisation], modelId, settings.MaxModelAgeDays, cancellationToken, DropOffModelStore.ForecastKind));
-            }
-            if (query.ModelId == RuleCardId)
-            {
-                cards.Clear();
-            }
-
-            if (organisation is not null && (query.ModelId is null || query.ModelId == RuleCardId) && !cards.Any(c => c.InUse))
-            {
-                var stored = await store.CardsAsync([organisation], null, settings.MaxModelAgeDays, cancellationToken);
-                cards.Add(DropOffModelStore.RuleCard(organisation, settings, stored.Count > 0 ? stored[0].QualityGate : null));
-            }
+            var gate = cards.Count > 0 ? cards[0].QualityGate : await store.LatestGateAsync(organisation, settings.MaxModelAgeDays, cancellationToken);
+            cards.Add(DropOffModelStore.RuleCard(organisation, settings, gate));
         }
 
         var shown = cards.Where(c => query.InUse is null || c.InUse == query.InUse).ToArray();
@@ -53,6 +42,4 @@ public sealed class ListModelsHandler(DropOffModelStore store, CurrentUserAccess
 
         return new ModelList(shown);
     }
-
-    private const string RuleCardId = "rule-dropoff-1";
 }

@@ -81,6 +81,9 @@ public static class DropOffEvaluation
             return second.Mae < first.Mae ? algorithms[1] : algorithms[0];
         }
 
-        return second.Quality!.RocAuc > first.Quality!.RocAuc + AucTieMargin ? algorithms[1] : algorithms[0];
+        return PrefersTrees(first.Quality!.RocAuc, second.Quality!.RocAuc) ? algorithms[1] : algorithms[0];
     }
+
+    /// <summary>ANALYTICS.md §5.1: the higher ROC-AUC wins; within <see cref="AucTieMargin"/> of each other, logistic regression.</summary>
+    public static bool PrefersTrees(double logisticAuc, double treesAuc) => treesAuc > logisticAuc + AucTieMargin;
 }

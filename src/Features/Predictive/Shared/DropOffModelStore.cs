@@ -20,7 +20,19 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The id of an organisation's drop-off rule card (rules are not stored versions, so not an `mdl_` id).</summary>
+    public const string RuleCardId = "rule-dropoff-1";
+
+    /// <summary>How long an organisation's served model (or its absence) and newest gate are reused before the store is read again.</summary>
+    private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(1);
+
     private static readonly ConcurrentDictionary<string, DropOffModel> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per organisation and kind, what scoring needs on every read (the served model, else the newest gate), so a read does not
+    /// fetch the model blob again; dropped when this process stores a version, else after <see cref="StateLifetime"/>.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Organisation, string Kind), (DateTimeOffset Until, ServedDropOffModel? Served, ModelQualityGate? Gate)> _states = new();
 
     /// <summary>Stores one retrain of <paramref name="organisationId"/> and returns its version id.</summary>
     public async Task<string> SaveAsync(
@@ -69,12 +81,13 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
         }
 
         await transaction.CommitAsync(cancellationToken);
+        _states.TryRemove((organisationId, modelKind), out _);
         return id;
     }
 
     /// <summary>The cards of the organisations (null = all), newest first; <paramref name="modelId"/> narrows to one.</summary>
     public async Task<IReadOnlyList<ModelCard>> CardsAsync(
-        string[]? organisationIds, string? modelId, int maxModelAgeDays, CancellationToken cancellationToken, string modelKind = ModelKind)
+        string[]? organisationIds, string? modelId, int maxModelAgeDays, CancellationToken cancellationToken, string? modelKind = ModelKind)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
@@ -85,35 +98,54 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
 
     /// <summary>The organisation's served model with its card, or null when the rule scores (no passing model younger than the maximum age).</summary>
     public async Task<ServedDropOffModel?> ServedAsync(
-        string organisationId, int maxModelAgeDays, CancellationToken cancellationToken, string modelKind = ModelKind)
+        string organisationId, int maxModelAgeDays, CancellationToken cancellationToken, string modelKind = ModelKind) =>
+        (await StateAsync(organisationId, maxModelAgeDays, modelKind, cancellationToken)).Served;
+
+    /// <summary>The gate of the organisation's newest stored version, if any: why the rule scores when no model is served.</summary>
+    public async Task<ModelQualityGate?> LatestGateAsync(string organisationId, int maxModelAgeDays, CancellationToken cancellationToken) =>
+        (await StateAsync(organisationId, maxModelAgeDays, ModelKind, cancellationToken)).Gate;
+
+    private async Task<(DateTimeOffset Until, ServedDropOffModel? Served, ModelQualityGate? Gate)> StateAsync(
+        string organisationId, int maxModelAgeDays, string modelKind, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_states.TryGetValue((organisationId, modelKind), out var state) && state.Until > now)
+        {
+            return state;
+        }
+
+        var cards = await CardsAsync([organisationId], null, maxModelAgeDays, cancellationToken, modelKind);
+        ServedDropOffModel? served = null;
+        if (cards.FirstOrDefault(c => c.InUse) is { } inUse)
+        {
+            var model = Loaded.TryGetValue(inUse.Id, out var loaded) ? loaded : await LoadAsync(inUse.Id, cancellationToken);
+            served = model is null ? null : new ServedDropOffModel(model, inUse);
+        }
+
+        state = (now + StateLifetime, served, cards.Count > 0 ? cards[0].QualityGate : null);
+        _states[(organisationId, modelKind)] = state;
+        return state;
+    }
+
+    /// <summary>The model of a version, read (blob included) and loaded once per process.</summary>
+    private async Task<DropOffModel?> LoadAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var served = await connection.QuerySingleOrDefaultAsync<ServedRow>(new CommandDefinition(
-            SqlQueries.Get("ModelVersions.Served"),
-            new { modelKind, organisationId, oldest = timeProvider.GetUtcNow().AddDays(-maxModelAgeDays) },
-            cancellationToken: cancellationToken));
-        if (served is null)
+        var row = await connection.QuerySingleOrDefaultAsync<ServedRow>(new CommandDefinition(
+            SqlQueries.Get("ModelVersions.Blob"), new { id }, cancellationToken: cancellationToken));
+        if (row is null)
         {
             return null;
         }
 
-        var config = JsonSerializer.Deserialize<FeatureConfig>(served.FeatureConfig, Json)!;
-        var model = Loaded.GetOrAdd(served.Id, _ => DropOffModel.Load(served.Algorithm, config.Medians, served.Blob));
-        var card = (await CardsAsync([organisationId], served.Id, maxModelAgeDays, cancellationToken, modelKind)).Single();
-        return new ServedDropOffModel(model, card);
-    }
-
-    /// <summary>The gate of the organisation's newest stored version, if any: why the rule scores when no model is served.</summary>
-    public async Task<ModelQualityGate?> LatestGateAsync(string organisationId, CancellationToken cancellationToken)
-    {
-        var cards = await CardsAsync([organisationId], null, 36_500, cancellationToken);
-        return cards.Count > 0 ? cards[0].QualityGate : null;
+        var config = JsonSerializer.Deserialize<FeatureConfig>(row.FeatureConfig, Json)!;
+        return Loaded.GetOrAdd(id, _ => DropOffModel.Load(row.Algorithm, config.Medians, row.Blob));
     }
 
     /// <summary>The rule card of an organisation (ANALYTICS.md §5.1): in use whenever no model is served.</summary>
     public static ModelCard RuleCard(string organisationId, DropOffTrainingSettings settings, ModelQualityGate? latestGate) => new()
     {
-        Id = "rule-dropoff-1",
+        Id = RuleCardId,
         Analytic = ModelKind,
         OrganisationId = organisationId,
         Kind = "rule",
@@ -202,6 +234,5 @@ public sealed class DropOffModelStore(NpgsqlDataSource dataSource, TimeProvider 
         public string Algorithm { get; init; } = "";
         public string FeatureConfig { get; init; } = "{}";
         public byte[] Blob { get; init; } = [];
-        public DateTimeOffset TrainedAt { get; init; }
     }
 }

@@ -26,7 +26,7 @@ public sealed class DropOffRiskScorer(DropOffRiskSettings settings, ServedDropOf
         var served = await store.ServedAsync(organisationId, maxAge, cancellationToken);
         return served is not null
             ? new DropOffRiskScorer(settings, served)
-            : new DropOffRiskScorer(settings, null, await store.LatestGateAsync(organisationId, cancellationToken));
+            : new DropOffRiskScorer(settings, null, await store.LatestGateAsync(organisationId, maxAge, cancellationToken));
     }
 
     /// <summary>Whether a trained model scores (else the rule).</summary>

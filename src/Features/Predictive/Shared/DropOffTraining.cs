@@ -190,7 +190,7 @@ public static class DropOffTraining
             return lr ?? trees!;
         }
 
-        return trees.Aucs.GetValueOrDefault(week, double.NaN) > lr.Aucs.GetValueOrDefault(week, double.NaN) + DropOffEvaluation.AucTieMargin ? trees : lr;
+        return DropOffEvaluation.PrefersTrees(lr.Aucs.GetValueOrDefault(week, double.NaN), trees.Aucs.GetValueOrDefault(week, double.NaN)) ? trees : lr;
     }
 
     /// <summary>The rule's ROC-AUC per week on the holdout, from its feature-based conditions (velocity decline, no progress in 7 days).</summary>

@@ -43,44 +43,6 @@ public record ModelCard
     public IReadOnlyList<string> Limitations { get; init; } = [];
 }
 
-/// <summary>The card embedded in a prediction: the scorer's card plus whether the rule stood in and how many were scored by each.</summary>
-public sealed record PredictionModelCard : ModelCard
-{
-    public bool FallbackUsed { get; init; }
-
-    public string? FallbackReason { get; init; }
-
-    public required ModelScoredBy ScoredBy { get; init; }
-
-    public static PredictionModelCard Of(ModelCard card, bool fallbackUsed, string? fallbackReason, ModelScoredBy scoredBy) =>
-        new()
-        {
-            Id = card.Id,
-            Analytic = card.Analytic,
-            OrganisationId = card.OrganisationId,
-            Kind = card.Kind,
-            Algorithm = card.Algorithm,
-            Version = card.Version,
-            Status = card.Status,
-            InUse = card.InUse,
-            Label = card.Label,
-            FeatureSet = card.FeatureSet,
-            TrainedAt = card.TrainedAt,
-            TrainingData = card.TrainingData,
-            Evaluation = card.Evaluation,
-            QualityGate = card.QualityGate,
-            FallbackRule = card.FallbackRule,
-            Features = card.Features,
-            Fairness = card.Fairness,
-            Limitations = card.Limitations,
-            FallbackUsed = fallbackUsed,
-            FallbackReason = fallbackReason,
-            ScoredBy = scoredBy,
-        };
-}
-
-public sealed record ModelScoredBy(int Model, int Rule);
-
 public sealed record ModelDataRange(DateOnly? From, DateOnly? To, int Enrolments, int Positives);
 
 /// <summary>The holdout figures (`evaluation`): per prediction week ("week4"), before the winner's refit on all data.</summary>

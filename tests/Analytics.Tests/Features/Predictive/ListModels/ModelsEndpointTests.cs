@@ -20,6 +20,8 @@ public sealed class ModelsEndpointTests
         using var response = await ApiClient.GetAsync(Path, token);
         var body = await ApiClient.ReadJsonAsync(response);
         var rule = body["models"]!.AsArray().Single(m => m!["kind"]!.GetValue<string>() == "rule")!;
+        using var byId = await ApiClient.GetAsync(Path + "/" + rule["id"]!.GetValue<string>(), token);
+        var card = await ApiClient.ReadJsonAsync(byId);
 
         Assert.Multiple(() =>
         {
@@ -32,6 +34,8 @@ public sealed class ModelsEndpointTests
             Assert.That(rule["fallbackRule"]!.GetValue<string>(), Is.EqualTo("rule-dropoff@1"));
             Assert.That(rule["qualityGate"]!["passed"]!.GetValue<bool>(), Is.False);
             Assert.That(rule["features"]!.AsArray(), Has.Count.EqualTo(3));
+            Assert.That(byId.StatusCode, Is.EqualTo(HttpStatusCode.OK), card.ToJsonString());
+            Assert.That(card["algorithm"]!.GetValue<string>(), Is.EqualTo("rule-dropoff@1"), "the rule card by its id");
         });
     }
 

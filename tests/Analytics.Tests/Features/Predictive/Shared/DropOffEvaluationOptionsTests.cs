@@ -55,4 +55,12 @@ public sealed class DropOffEvaluationOptionsTests
 
         Assert.That(error!.Message, Does.Contain(message));
     }
+
+    [TestCase(0.750, 0.754, false)]
+    [TestCase(0.750, 0.756, true)]
+    [TestCase(0.760, 0.750, false)]
+    public void PrefersTrees_OnlyBeyondTheTieMargin(double logistic, double trees, bool expected)
+    {
+        Assert.That(DropOffEvaluation.PrefersTrees(logistic, trees), Is.EqualTo(expected), "within 0.005 logistic regression wins");
+    }
 }
