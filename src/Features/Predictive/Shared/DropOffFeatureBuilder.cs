@@ -1,3 +1,5 @@
+using Analytics.Api.Shared.Analytics;
+
 namespace Analytics.Api.Features.Predictive.Shared;
 
 /// <summary>
@@ -91,12 +93,29 @@ public static class DropOffFeatureBuilder
                                                            && o.FinishedOn is { } f && f < s);
         values[22] = e.StudiedCredits ?? history.OtherEnrolments.Count(o => o.Start <= cutoff && o.IsActiveAt(cutoff));
 
-        var lastWeekUnits = history.UnitDays.Count(d => d < cutoff && d >= cutoff.AddDays(-7));
-        var weekBeforeUnits = history.UnitDays.Count(d => d < cutoff.AddDays(-7) && d >= cutoff.AddDays(-14));
-        values[23] = weekBeforeUnits > 0 && (double)(weekBeforeUnits - lastWeekUnits) / weekBeforeUnits > DropOffFeatures.DeclineShare ? 1 : 0;
-        var progressed = activeDays.Any(d => d >= cutoff.DayNumber - 7) || history.UnitDays.Any(d => d < cutoff && d >= cutoff.AddDays(-7));
-        values[24] = progressed ? 0 : 1;
+        values[23] = Declined(history.UnitDays, cutoff, DropOffFeatures.DeclineShare) ? 1 : 0;
+        values[24] = Progressed(history, cutoff) ? 0 : 1;
         values[25] = e.CourseLengthDays is { } length ? length : float.NaN;
         return values;
+    }
+
+    /// <summary>
+    /// The rule's velocity decline (ANALYTICS.md §5.1 A, #1 units): p_7 &gt; 0 and (p_7 − v_7)/p_7 &gt; <paramref name="share"/>, on the
+    /// units completed in [c−7, c−1] (v_7) and [c−14, c−8] (p_7).
+    /// </summary>
+    public static bool Declined(IReadOnlyList<DateOnly> unitDays, DateOnly cutoff, double share)
+    {
+        var last = unitDays.Count(d => d < cutoff && d >= cutoff.AddDays(-7));
+        var previous = unitDays.Count(d => d < cutoff.AddDays(-7) && d >= cutoff.AddDays(-14));
+        return previous > 0 && Numbers.Exact((previous - last) / (double)previous) > share;
+    }
+
+    /// <summary>A progress event in [c−7, c−1] (§0.4): course activity with events, a submission to the course, or a unit completed.</summary>
+    public static bool Progressed(DropOffHistory history, DateOnly cutoff)
+    {
+        var from = cutoff.AddDays(-7);
+        return history.Activity.Any(a => a.Day >= from && a.Day < cutoff)
+               || history.Submissions.Any(x => x.SubmittedOn >= from && x.SubmittedOn < cutoff)
+               || history.UnitDays.Any(d => d >= from && d < cutoff);
     }
 }

@@ -53,13 +53,13 @@ public sealed class DropOffRiskScorer(DropOffRiskSettings settings, ServedDropOf
             raised.Add(new DropOffRuleCondition("engagement", $"Engagement below {settings.LowEngagement}", e, settings.LowEngagementPoints));
         }
 
-        var decline = Decline(history.UnitDays, cutoff);
+        var decline = DropOffFeatureBuilder.Declined(history.UnitDays, cutoff, settings.DeclineShare);
         if (decline)
         {
             raised.Add(new DropOffRuleCondition("velocityDecline", "Velocity decline over the last 7 days", 1, settings.DeclinePoints));
         }
 
-        var noProgress = !ProgressedLast7Days(history, cutoff);
+        var noProgress = !DropOffFeatureBuilder.Progressed(history, cutoff);
         if (noProgress)
         {
             raised.Add(new DropOffRuleCondition("noProgress7d", "No progress in the last 7 days", 1, settings.NoProgressPoints));
@@ -102,49 +102,8 @@ public sealed class DropOffRiskScorer(DropOffRiskSettings settings, ServedDropOf
             }
         }
 
-        var decline = Decline(history.UnitDays, cutoff);
-        var noProgress = !ProgressedLast7Days(history, cutoff);
+        var decline = DropOffFeatureBuilder.Declined(history.UnitDays, cutoff, settings.DeclineShare);
+        var noProgress = !DropOffFeatureBuilder.Progressed(history, cutoff);
         return new DropOffRiskScore(risk, raised.OrderByDescending(r => r.Points).Take(TopFactors).ToArray(), decline, noProgress);
-    }
-
-    /// <summary>p_7 &gt; 0 and (p_7 − v_7)/p_7 &gt; DeclineShare, on the units completed in [c−7, c−1] and [c−14, c−8] (#1 units).</summary>
-    private bool Decline(IReadOnlyList<DateOnly> unitDays, DateOnly cutoff)
-    {
-        int last = 0, previous = 0;
-        foreach (var day in unitDays)
-        {
-            if (day >= cutoff.AddDays(-7) && day < cutoff)
-            {
-                last++;
-            }
-            else if (day >= cutoff.AddDays(-14) && day < cutoff.AddDays(-7))
-            {
-                previous++;
-            }
-        }
-
-        return previous > 0 && Numbers.Exact((previous - last) / (double)previous) > settings.DeclineShare;
-    }
-
-    /// <summary>A progress event in [c−7, c−1]: course activity with events, a submission to the course, or a unit completed (the noProgress7d feature).</summary>
-    private static bool ProgressedLast7Days(DropOffHistory history, DateOnly cutoff)
-    {
-        var from = cutoff.AddDays(-7);
-        for (var i = history.Activity.Count - 1; i >= 0; i--)
-        {
-            var day = history.Activity[i].Day;
-            if (day < from)
-            {
-                break;
-            }
-
-            if (day < cutoff && history.Activity[i].Events > 0)
-            {
-                return true;
-            }
-        }
-
-        return history.Submissions.Any(s => s.SubmittedOn >= from && s.SubmittedOn < cutoff)
-               || history.UnitDays.Any(d => d >= from && d < cutoff);
     }
 }
