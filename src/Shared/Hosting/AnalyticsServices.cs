@@ -8,6 +8,7 @@ using Analytics.Api.Shared.Http;
 using Analytics.Api.Shared.Json;
 using Analytics.Api.Shared.Observability;
 using Analytics.Api.Shared.Scheduling;
+using Analytics.Api.Shared.Sources.Upstream;
 using Carter;
 using FluentValidation;
 
@@ -39,6 +40,7 @@ public static class AnalyticsServices
         services.AddAnalyticsRateLimiting(configuration);
         services.AddAnalyticsScheduling(configuration);
         services.AddAnalyticsFreshness();
+        services.AddUpstreamClients();
         services.AddAnalyticsTelemetry(configuration);
         // Bounded: HybridCache sizes its memory entries by payload bytes, so this caps the first cache level at
         // `Analytics:Cache:MemoryLimitMegabytes` (256) and evicts beyond it, whatever the number of subjects read.

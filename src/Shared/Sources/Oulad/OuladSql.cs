@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Analytics.Api.Shared.Sources.Oulad;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Analytics.Api.Shared.Sources.Oulad;
 /// </summary>
 public static class OuladSql
 {
-    public const string ResourcePrefix = "Sources.";
+    public const string ResourcePrefix = SourceSql.ResourcePrefix;
 
     /// <summary>DATA_MODEL.md §1.2: clicks, active days, sites and raw rows per registration and presentation week (ANALYTICS.md §9 C1).</summary>
     public const string StudentWeekClicks = "OuladStudentWeekClicks";
@@ -16,13 +14,5 @@ public static class OuladSql
     /// <summary>SOURCES.md §4.4: the store's side of the validation report.</summary>
     public const string Validation = "OuladValidation";
 
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-
-    public static string Get(string name) => Cache.GetOrAdd(name, static n =>
-    {
-        using var stream = typeof(OuladSql).Assembly.GetManifestResourceStream(ResourcePrefix + n + ".sql")
-                           ?? throw new InvalidOperationException($"Embedded statement '{n}.sql' does not exist.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    public static string Get(string name) => SourceSql.Get(name);
 }

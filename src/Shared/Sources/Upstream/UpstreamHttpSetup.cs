@@ -1,0 +1,134 @@
+using Analytics.Api.Shared.Sources.Upstream.Clients;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Analytics.Api.Shared.Sources.Upstream;
+
+/// <summary>
+/// One typed client per service (SOURCES.md §3.5), each behind its own resilience pipeline, outermost first: total timeout
+/// (20 s) → retry (2, exponential from 1 s with jitter, GET only, `Retry-After` honoured up to 30 s) → breaker A (5 consecutive
+/// failures) → breaker B (≥ 50 % of ≥ 10 calls in 60 s) → attempt timeout (`TimeoutSeconds`, 5 s). Both breakers stay open 30 s
+/// and probe once. Every value comes from `Upstreams:Defaults` and `Upstreams:&lt;Name&gt;`.
+/// </summary>
+public static class UpstreamHttpSetup
+{
+    public static IServiceCollection AddUpstreamClients(this IServiceCollection services)
+    {
+        services.AddSingleton<UpstreamCircuits>();
+        services.AddSingleton<UpstreamStoreWriter>();
+        services.AddSingleton<UpstreamSync>();
+        foreach (var feed in typeof(IUpstreamFeed).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUpstreamFeed).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IUpstreamFeed), feed);
+        }
+
+        Add<AuthClient>(services, UpstreamServices.Auth);
+        Add<DirectoryClient>(services, UpstreamServices.Directory);
+        Add<CourseBuilderClient>(services, UpstreamServices.CourseBuilder);
+        Add<ContentStudioClient>(services, UpstreamServices.ContentStudio);
+        Add<AssessmentClient>(services, UpstreamServices.Assessment);
+        Add<SkillsEngineClient>(services, UpstreamServices.SkillsEngine);
+        Add<LearnerAiClient>(services, UpstreamServices.LearnerAi);
+        Add<DevLabClient>(services, UpstreamServices.DevLab);
+        Add<RagAssistantClient>(services, UpstreamServices.RagAssistant);
+        return services;
+    }
+
+    private static void Add<TClient>(IServiceCollection services, UpstreamService service)
+        where TClient : class
+    {
+        var client = services.AddHttpClient<TClient>((provider, client) =>
+            {
+                var options = provider.GetRequiredService<UpstreamCircuits>().Options(service);
+                if (options.Configured)
+                {
+                    client.BaseAddress = new Uri(options.BaseUrl!.TrimEnd('/') + "/");
+                }
+
+                // The pipeline's total timeout bounds a call; HttpClient's own 100 s default must not cut it first.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            });
+        client.AddResilienceHandler(service.Name, (pipeline, context) =>
+            {
+                var circuits = context.ServiceProvider.GetRequiredService<UpstreamCircuits>();
+                Configure(pipeline, circuits[service], circuits.Options(service));
+            });
+
+        // Added after the resilience handler, so it sits inside it and runs once per attempt.
+        client.AddHttpMessageHandler(provider =>
+            {
+                var circuits = provider.GetRequiredService<UpstreamCircuits>();
+                return new UpstreamCallHandler(circuits[service], circuits.Options(service));
+            });
+    }
+
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, UpstreamCircuit circuit, UpstreamOptions options)
+    {
+        var breakDuration = TimeSpan.FromSeconds(options.BreakSeconds);
+        var retry = new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = options.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
+            ShouldRetryAfterHeader = false,
+            DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options)),
+        };
+        retry.DisableForUnsafeHttpMethods();
+        pipeline
+            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
+            .AddRetry(retry)
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                Name = "consecutive",
+                FailureRatio = 1.0,
+                MinimumThroughput = 5,
+                SamplingDuration = TimeSpan.FromSeconds(60),
+                BreakDuration = breakDuration,
+                StateProvider = circuit.Consecutive,
+                ManualControl = circuit.Control,
+                OnOpened = args => Opened(circuit, args.BreakDuration),
+                OnClosed = _ => Closed(circuit),
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                Name = "ratio",
+                FailureRatio = 0.5,
+                MinimumThroughput = 10,
+                SamplingDuration = TimeSpan.FromSeconds(60),
+                BreakDuration = breakDuration,
+                StateProvider = circuit.Ratio,
+                ManualControl = circuit.Control,
+                OnOpened = args => Opened(circuit, args.BreakDuration),
+                OnClosed = _ => Closed(circuit),
+            })
+            .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
+    }
+
+    /// <summary>A 429's or 503's `Retry-After`, cut to `MaxRetryAfterSeconds`; null leaves the exponential backoff.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, UpstreamOptions options)
+    {
+        var header = response?.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        if (delay is not { } value)
+        {
+            return null;
+        }
+
+        var cap = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
+        return value < TimeSpan.Zero ? TimeSpan.Zero : value > cap ? cap : value;
+    }
+
+    private static ValueTask Opened(UpstreamCircuit circuit, TimeSpan breakDuration)
+    {
+        circuit.Opened(breakDuration);
+        return ValueTask.CompletedTask;
+    }
+
+    private static ValueTask Closed(UpstreamCircuit circuit)
+    {
+        circuit.Closed();
+        return ValueTask.CompletedTask;
+    }
+}
