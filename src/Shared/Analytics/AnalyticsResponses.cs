@@ -29,7 +29,8 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var payload = result.Payload with { LastUpdated = computedAt, IsStale = isStale, Staleness = stalenessLabel };
+        var degraded = result.DegradedUpstreams.Count > 0;
+        var payload = result.Payload with { LastUpdated = computedAt, IsStale = isStale, Staleness = stalenessLabel, Degraded = degraded };
         var refresh = Refresh(result.Subject);
         var envelope = new AnalyticsEnvelope(
             payload,
@@ -43,8 +44,8 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 result.ServedFrom.ToString().ToLowerInvariant(),
                 result.DataAsOf,
                 result.Source,
-                Degraded: false,
-                DegradedUpstreams: [],
+                degraded,
+                result.DegradedUpstreams,
                 result.Payload.DefinitionVersion,
                 activeRole,
                 result.Subject,
@@ -85,12 +86,14 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 LastUpdated = sectionComputedAt,
                 IsStale = sectionStale,
                 Staleness = sectionStale ? "stale" : "fresh",
+                Degraded = result.DegradedUpstreams.Count > 0,
             };
         }
 
         var servedFrom = sections.Select(s => s.Result.ServedFrom).Min();
         var refresh = Refresh(subject);
         var sources = sections.Select(s => s.Result.Source).Distinct().ToArray();
+        var degradedUpstreams = sections.SelectMany(s => s.Result.DegradedUpstreams).Distinct().Order(StringComparer.Ordinal).ToArray();
         var envelope = new AnalyticsEnvelope(
             data,
             sections.All(s => s.Result.ServedFrom != ServedFrom.Computed),
@@ -103,8 +106,8 @@ public sealed class AnalyticsResponses(Staleness staleness, TimeProvider timePro
                 servedFrom.ToString().ToLowerInvariant(),
                 sections.Select(s => s.Result.DataAsOf).Min(),
                 sources.Length == 1 ? sources[0] : "mixed",
-                Degraded: false,
-                DegradedUpstreams: [],
+                degradedUpstreams.Length > 0,
+                degradedUpstreams,
                 DefinitionVersion: null,
                 activeRole,
                 subject,

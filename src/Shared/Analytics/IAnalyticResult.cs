@@ -18,4 +18,6 @@ public interface IAnalyticResult
     ServedFrom ServedFrom { get; }
 
     SuppressionInfo? Suppression { get; }
+
+    IReadOnlyList<string> DegradedUpstreams { get; }
 }

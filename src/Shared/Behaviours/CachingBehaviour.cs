@@ -3,6 +3,7 @@ using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Errors;
 using Analytics.Api.Shared.Freshness;
 using Analytics.Api.Shared.Observability;
+using Analytics.Api.Shared.Sources.Upstream;
 using Mediator;
 using Microsoft.Extensions.Caching.Hybrid;
 using Npgsql;
@@ -21,6 +22,7 @@ public sealed partial class CachingBehaviour<TMessage, TResponse>(
     SnapshotStore snapshots,
     RefreshJobs refreshes,
     Staleness staleness,
+    UpstreamCoverage coverage,
     TimeProvider timeProvider,
     ILogger<CachingBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
@@ -38,6 +40,8 @@ public sealed partial class CachingBehaviour<TMessage, TResponse>(
         var snapshotKey = SnapshotCodec<TResponse>.Decode is null ? null : cacheable.Snapshot;
         var lifetime = cacheable.IsFiltered ? CacheLifetimes.Filtered : lifetimes.For(cacheable.Category);
         var layer = ServedFrom.Memory;
+        // SOURCES.md §3.6: in the upstream modes, the analytic's failing services; below 80 % coverage nothing is computed.
+        var covered = await CoverageAsync(cacheable, cancellationToken);
         // A computation gets the budget of API.md §1.6 (5 s); past it the read is 503 DATA_UNAVAILABLE, never a hung request.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(computeBudget.Limit);
@@ -48,7 +52,7 @@ public sealed partial class CachingBehaviour<TMessage, TResponse>(
                 cacheable.CacheKey,
                 async ct =>
                 {
-                    var (value, servedFrom) = await LoadAsync(message, next, snapshotKey, ct);
+                    var (value, servedFrom) = await LoadAsync(message, next, snapshotKey, covered, ct);
                     layer = servedFrom;
                     return value;
                 },
@@ -74,11 +78,32 @@ public sealed partial class CachingBehaviour<TMessage, TResponse>(
             await RequestRefreshAsync(snapshotKey, "stale-read", cancellationToken);
         }
 
-        return layer == ServedFrom.Memory && result is IServedFromAware aware ? (TResponse)aware.WithServedFrom(ServedFrom.Memory) : result;
+        if (layer == ServedFrom.Memory && result is IServedFromAware aware)
+        {
+            result = (TResponse)aware.WithServedFrom(ServedFrom.Memory);
+        }
+
+        return covered.DegradedUpstreams.Count > 0 && result is IDegradationAware degradable
+            ? (TResponse)degradable.WithDegradedUpstreams(covered.DegradedUpstreams)
+            : result;
+    }
+
+    /// <summary>The coverage of the analytic named by the cache key (`analytics:&lt;type&gt;:&lt;id&gt;:&lt;role&gt;:&lt;analytic&gt;…`).</summary>
+    private async ValueTask<Coverage> CoverageAsync(ICacheableQuery cacheable, CancellationToken cancellationToken)
+    {
+        if (!coverage.Active)
+        {
+            return Coverage.Full;
+        }
+
+        var parts = cacheable.CacheKey.Split(':', 6);
+        return parts.Length >= 5 && parts[0] == "analytics" && parts[1] != "platform"
+            ? await coverage.ForSubjectAsync(parts[2], parts[4], cancellationToken)
+            : Coverage.Full;
     }
 
     private async Task<(TResponse Value, ServedFrom Layer)> LoadAsync(
-        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, SnapshotKey? snapshotKey, CancellationToken cancellationToken)
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, SnapshotKey? snapshotKey, Coverage covered, CancellationToken cancellationToken)
     {
         if (snapshotKey is not null)
         {
@@ -96,6 +121,13 @@ public sealed partial class CachingBehaviour<TMessage, TResponse>(
                     LogUnreadableSnapshot(snapshotKey.Analytic, snapshotKey.SubjectId, exception);
                 }
             }
+        }
+
+        if (!covered.AllowsComputation)
+        {
+            // No snapshot and too many of the analytic's services failing: never a number computed from data that old (§3.6).
+            throw Problems.DataUnavailable(
+                $"Too many of this analytic's upstream services are failing ({string.Join(", ", covered.DegradedUpstreams)}); retry later.");
         }
 
         var started = Stopwatch.GetTimestamp();

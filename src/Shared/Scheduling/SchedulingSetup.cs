@@ -1,4 +1,6 @@
 using Analytics.Api.Features.Predictive.Shared;
+using Analytics.Api.Shared.Hosting;
+using Analytics.Api.Shared.Sources.Upstream;
 using Quartz;
 
 namespace Analytics.Api.Shared.Scheduling;
@@ -50,6 +52,7 @@ public static class SchedulingSetup
             quartz.AddJob<DropOffRetrainJob>(job => job.WithIdentity(DropOffRetrainJob.Key).StoreDurably());
             AddCronTrigger(quartz, DropOffRetrainJob.Key, new TriggerKey("dropoff-retrain-weekly", "predictive"),
                 configuration["DropOff:RetrainCron"] is { Length: > 0 } retrainCron ? retrainCron : DropOffRetrainJob.DefaultCron);
+            AddUpstreamSync(quartz, configuration);
             quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key).StoreDurably());
             AddCronTrigger(quartz, RetentionJob.Key, new TriggerKey("retention-daily", "maintenance"),
                 configuration["Retention:Cron"] is { Length: > 0 } cron ? cron : RetentionJob.DefaultCron);
@@ -62,6 +65,47 @@ public static class SchedulingSetup
             options.WaitForJobsToComplete = true;
         });
         return services;
+    }
+
+    /// <summary>
+    /// The sync jobs of SOURCES.md §5, in the upstream and mixed modes only: incremental every `Sync:IncrementalMinutes` (0 switches
+    /// it off; the first firing is one interval after the start) and the full reconcile at `Sync:FullReconcileCron`.
+    /// </summary>
+    private static void AddUpstreamSync(IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        quartz.AddJob<UpstreamSyncJob>(job => job.WithIdentity(UpstreamSyncJob.Key).StoreDurably());
+        if (SourceModes.Current(configuration) is not (SourceModes.Upstream or SourceModes.Mixed))
+        {
+            return;
+        }
+
+        var options = SyncOptions.From(configuration);
+        if (options.OnStart)
+        {
+            // `Sync:OnStart`: one incremental sync as soon as the scheduler runs (the local run with the stub fills its store so).
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(UpstreamSyncJob.Key)
+                .WithIdentity("upstream-at-start", UpstreamSyncJob.Group)
+                .StartNow());
+        }
+
+        if (options.IncrementalMinutes > 0)
+        {
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(UpstreamSyncJob.Key)
+                .WithIdentity("upstream-incremental", UpstreamSyncJob.Group)
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(options.IncrementalMinutes))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(options.IncrementalMinutes)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        }
+
+        quartz.AddTrigger(trigger => trigger
+            .ForJob(UpstreamSyncJob.Key)
+            .WithIdentity("upstream-full-reconcile", UpstreamSyncJob.Group)
+            .UsingJobData(UpstreamSyncJob.ModeKey, "full")
+            .WithCronSchedule(options.FullReconcileCron, schedule => schedule
+                .InTimeZone(TimeZoneInfo.Utc)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 
     /// <summary>The clustered PostgreSQL store with the settings every node of the cluster shares (also used by the cluster tests).</summary>

@@ -4,6 +4,7 @@ using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Observability;
 using Analytics.Api.Shared.Scheduling;
+using Analytics.Api.Shared.Sources.Upstream;
 using Dapper;
 using Mediator;
 using Microsoft.Extensions.Caching.Distributed;
@@ -16,7 +17,8 @@ namespace Analytics.Api.Features.Operations.Health;
 /// <summary>
 /// Checks the database (with latency, bounded to 2 s) and the clustered scheduler (this node running; the latest nightly run from
 /// batch_runs; the next nightly fire time from its trigger in the store, also bounded to 2 s); a database outage makes the service
-/// unhealthy (503), everything else at most degraded. Upstreams are `disabled` until the upstream work item adds them.
+/// unhealthy (503), everything else at most degraded. Upstreams: `disabled` without a configured service, else this instance's
+/// breakers: `down` when every configured one is open, `degraded` when some are (API.md §4.10).
 /// </summary>
 public sealed class HealthHandler(
     NpgsqlDataSource dataSource,
@@ -24,6 +26,7 @@ public sealed class HealthHandler(
     IConfiguration configuration,
     AuthOptions authOptions,
     IEnumerable<IDistributedCache> distributedCaches,
+    UpstreamCircuits circuits,
     TimeProvider timeProvider) : IQueryHandler<HealthQuery, HealthReport>
 {
     private static readonly TimeSpan DatabaseBudget = TimeSpan.FromSeconds(2);
@@ -36,7 +39,10 @@ public sealed class HealthHandler(
         var nightly = database.Status == "up" ? await CheckNightlyAsync(scheduler, cancellationToken) : null;
         var now = timeProvider.GetUtcNow();
         var cache = await CheckCacheAsync(cancellationToken);
-        var status = database.Status != "up" ? "unhealthy" : schedulerUp && cache.Status == "up" ? "healthy" : "degraded";
+        var upstreams = Upstreams();
+        var status = database.Status != "up" ? "unhealthy"
+            : schedulerUp && cache.Status == "up" && upstreams.Open.Count == 0 ? "healthy"
+            : "degraded";
         return new HealthReport(
             status,
             now,
@@ -48,7 +54,19 @@ public sealed class HealthHandler(
                 cache,
                 new SchedulerStatusReport(
                     schedulerUp ? "up" : "down", nightly?.Last?.StartedAt, JobStatus(nightly?.Last?.Status), nightly?.Next),
-                new UpstreamsStatus("disabled", [])));
+                upstreams));
+    }
+
+    private UpstreamsStatus Upstreams()
+    {
+        var configured = circuits.Configured;
+        if (configured.Count == 0)
+        {
+            return new UpstreamsStatus("disabled", []);
+        }
+
+        var open = configured.Where(s => circuits[s].State == "open").Select(s => s.Name).ToArray();
+        return new UpstreamsStatus(open.Length == 0 ? "up" : open.Length == configured.Count ? "down" : "degraded", open);
     }
 
     /// <summary>The stored states as the job status of API.md §4.9 (`abandoned` → `failed`).</summary>

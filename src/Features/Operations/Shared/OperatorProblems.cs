@@ -11,4 +11,12 @@ public static class OperatorProblems
 
     public static ApiProblemException JobNotFound() =>
         new(404, "JOB_NOT_FOUND", "Job not found", "No job with this id exists (jobs are kept 7 days, batch runs 90 days).");
+
+    public static ApiProblemException UpstreamNotFound(string name) =>
+        new(404, "UPSTREAM_NOT_FOUND", "Upstream not found",
+            $"'{name}' is not an upstream service: auth, directory, course-builder, content-studio, assessment, skills-engine, learner-ai, devlab, rag-assistant.");
+
+    public static ApiProblemException SourceModeMismatch(string sourceMode) =>
+        new(409, "SOURCE_MODE_MISMATCH", "Source mode mismatch", "A sync needs Sources:Mode upstream or mixed.",
+            new Dictionary<string, object?> { ["sourceMode"] = sourceMode });
 }

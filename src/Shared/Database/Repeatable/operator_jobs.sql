@@ -28,4 +28,19 @@ SELECT b.id, b.kind,
        coalesce(b.total_subjects, 0), b.done_subjects, b.failed_subjects,
        b.ref_time, b.started_at, b.finished_at, b.error
 FROM analytics.batch_runs b
-WHERE b.kind IN ('recalculation', 'retrain');
+WHERE b.kind IN ('recalculation', 'retrain')
+UNION ALL
+-- Upstream syncs (SOURCES.md §5): partial → completed with counters.failed > 0 (API.md §4.9).
+SELECT r.id, 'sync'::text,
+       CASE WHEN r.status = 'partial' THEN 'completed' ELSE r.status END,
+       CASE WHEN r.status IN ('completed', 'partial') THEN 100
+            WHEN coalesce((r.progress ->> 'organisations')::integer, 0) = 0 THEN 0
+            ELSE least(99, 100 * (r.progress ->> 'organisationsDone')::integer / (r.progress ->> 'organisations')::integer) END,
+       coalesce(r.progress ->> 'stage', 'queued'),
+       coalesce(r.progress ->> 'trigger', 'schedule'), r.progress ->> 'requestedBy',
+       jsonb_build_object('mode', r.kind, 'organisationId', nullif(r.scope, '*'), 'upstreams', r.progress -> 'upstreams')::text,
+       r.rows_read::integer, r.rows_written::integer,
+       (coalesce((r.progress ->> 'failedPasses')::integer, 0) + r.rows_rejected)::integer,
+       r.started_at, r.started_at, r.finished_at, r.error
+FROM ops.sync_runs r
+WHERE r.source = 'upstream';

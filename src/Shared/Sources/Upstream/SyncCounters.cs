@@ -24,6 +24,12 @@ public sealed class SyncCounters
 
     public int Organisations { get; set; }
 
+    /// <summary>What started the run, kept in every progress write (the job object of API.md §4.9).</summary>
+    public required SyncRequest Request { get; init; }
+
+    /// <summary>The services the run covers (API names).</summary>
+    public required IReadOnlyList<string> Upstreams { get; init; }
+
     public System.Collections.Concurrent.ConcurrentQueue<string> Failures { get; } = new();
 
     public void Add(long read, PageWriteResult result)
@@ -43,6 +49,9 @@ public sealed class SyncCounters
     public string Progress(string stage) => System.Text.Json.JsonSerializer.Serialize(new
     {
         stage,
+        trigger = Request.Trigger,
+        requestedBy = Request.RequestedBy,
+        upstreams = Upstreams,
         organisations = Organisations,
         organisationsDone = OrganisationsDone,
         passes = Passes,

@@ -25,6 +25,9 @@ public sealed class SyncOptions
     /// <summary>How long the nightly recalculation waits for a running reconcile (SOURCES.md §5).</summary>
     public int RecalcWaitMinutes { get; set; } = 20;
 
+    /// <summary>Run one incremental sync when the scheduler starts.</summary>
+    public bool OnStart { get; set; }
+
     public static SyncOptions From(IConfiguration configuration)
     {
         var options = new SyncOptions();

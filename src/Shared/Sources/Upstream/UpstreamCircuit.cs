@@ -30,6 +30,11 @@ public sealed class UpstreamCircuit(UpstreamService service, TimeProvider timePr
 
     public int ConsecutiveFailures => Volatile.Read(ref _consecutiveFailures);
 
+    /// <summary>When this instance last completed a pass of this service.</summary>
+    public DateTimeOffset? LastSyncSuccessAt { get; private set; }
+
+    public void PassSucceeded() => LastSyncSuccessAt = timeProvider.GetUtcNow();
+
     /// <summary>`closed`, `open` or `half-open`: open when either breaker is open (or isolated), half-open while one probes.</summary>
     public string State =>
         Consecutive.CircuitState is CircuitState.Open or CircuitState.Isolated || Ratio.CircuitState is CircuitState.Open or CircuitState.Isolated

@@ -17,6 +17,8 @@ public static class UpstreamHttpSetup
         services.AddSingleton<UpstreamCircuits>();
         services.AddSingleton<UpstreamStoreWriter>();
         services.AddSingleton<UpstreamSync>();
+        services.AddSingleton<ManualSyncs>();
+        services.AddSingleton<UpstreamCoverage>();
         foreach (var feed in typeof(IUpstreamFeed).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUpstreamFeed).IsAssignableFrom(t)))
         {

@@ -52,13 +52,7 @@ public sealed partial class UpstreamSync(
             source = Source,
             kind = request.Mode == SyncMode.Full ? "full" : "incremental",
             scope = request.OrganisationId ?? "*",
-            progress = System.Text.Json.JsonSerializer.Serialize(new
-            {
-                stage = "queued",
-                mode = request.Mode == SyncMode.Full ? "full" : "incremental",
-                upstreams = (request.Services ?? circuits.Configured).Select(s => s.Name).ToArray(),
-                organisationId = request.OrganisationId,
-            }),
+            progress = Counters(request).Progress("queued"),
             now,
             instance = Environment.MachineName,
         }, cancellationToken: cancellationToken));
@@ -73,7 +67,7 @@ public sealed partial class UpstreamSync(
     {
         var started = Stopwatch.GetTimestamp();
         var startedAt = timeProvider.GetUtcNow();
-        var counters = new SyncCounters();
+        var counters = Counters(request);
         var selected = (request.Services ?? UpstreamServices.All).Where(s => circuits.Options(s).Configured).Select(s => s.Name).ToHashSet();
         var active = _feeds.Where(f => selected.Contains(f.Service.Name)).ToArray();
         string? error = null;
@@ -129,6 +123,26 @@ public sealed partial class UpstreamSync(
         return result;
     }
 
+    private void Count(IUpstreamFeed feed, PageWriteResult result)
+    {
+        foreach (var (outcome, rows) in new[] { ("written", result.Written), ("deleted", result.Deleted), ("rejected", result.Rejected) })
+        {
+            if (rows > 0)
+            {
+                circuits.Rows.Add(rows,
+                    new KeyValuePair<string, object?>("source", Source),
+                    new KeyValuePair<string, object?>("entity", feed.Entity),
+                    new KeyValuePair<string, object?>("outcome", outcome));
+            }
+        }
+    }
+
+    private SyncCounters Counters(SyncRequest request) => new()
+    {
+        Request = request,
+        Upstreams = (request.Services ?? UpstreamServices.All).Where(s => circuits.Options(s).Configured).Select(s => s.Name).ToArray(),
+    };
+
     /// <summary>One entity of one scope, from its watermark (or cursor) to the last page; false when it failed.</summary>
     private async Task<bool> PassAsync(
         IUpstreamFeed feed, string? organisation, SyncMode mode, string runId, DateTimeOffset startedAt, SyncCounters counters,
@@ -171,6 +185,7 @@ public sealed partial class UpstreamSync(
                 firstAsOf ??= page.AsOf;
                 var result = await WritePageAsync(feed, scope, page, runId, cancellationToken);
                 counters.Add(page.Batch.Items, result);
+                Count(feed, result);
                 written += result.Written;
                 deleted += result.Deleted;
                 if (mode == SyncMode.Full)
@@ -213,6 +228,7 @@ public sealed partial class UpstreamSync(
             }
 
             counters.PassDone();
+            circuits[feed.Service].PassSucceeded();
             return true;
         }
         catch (UpstreamException exception)
