@@ -39,10 +39,15 @@ public sealed class UpstreamCallHandler(UpstreamCircuit circuit, UpstreamOptions
 
             return response;
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or System.Net.Sockets.SocketException or IOException)
         {
             circuit.Failed(Stopwatch.GetElapsedTime(started), UpstreamFailure.Unavailable,
-                exception is HttpRequestException http ? $"{request.RequestUri?.AbsolutePath}: {http.HttpRequestError}" : $"{request.RequestUri?.AbsolutePath}: timed out");
+                exception switch
+                {
+                    HttpRequestException http => $"{request.RequestUri?.AbsolutePath}: {http.HttpRequestError}",
+                    OperationCanceledException => $"{request.RequestUri?.AbsolutePath}: timed out",
+                    _ => $"{request.RequestUri?.AbsolutePath}: connection error",
+                });
             throw;
         }
     }

@@ -24,7 +24,8 @@ public abstract class UpstreamClient(HttpClient http, UpstreamService service)
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            // The body is read inside the pipeline (a page is at most 1,000 items), so a connection broken mid-body is retried too.
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (BrokenCircuitException exception)
         {
@@ -37,6 +38,10 @@ public abstract class UpstreamClient(HttpClient http, UpstreamService service)
         catch (HttpRequestException exception)
         {
             throw new UpstreamException(service, UpstreamFailure.Unavailable, $"{service.Name}: {exception.HttpRequestError}", exception);
+        }
+        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException)
+        {
+            throw new UpstreamException(service, UpstreamFailure.Unavailable, $"{service.Name}: connection error ({exception.GetType().Name})", exception);
         }
 
         using (response)

@@ -80,7 +80,10 @@ public sealed class UpstreamCoverage
     /// <summary>Drops the cached sync facts, so the outcome of a sync that just ended shows at once.</summary>
     public void Forget() => _states.Clear();
 
-    /// <summary>The entity kinds an analytic requires and uses; peer comparison and recommendations stand on their inputs.</summary>
+    /// <summary>
+    /// The entity kinds an analytic requires and uses, plus the people and organisations every analytic reads; peer comparison
+    /// and recommendations stand on their inputs.
+    /// </summary>
     private static HashSet<string> Tables(string analytic)
     {
         var ids = analytic switch
@@ -93,6 +96,7 @@ public sealed class UpstreamCoverage
             .OfType<AnalyticRequirement>()
             .SelectMany(r => r.Requires.Concat(r.Uses))
             .Append(analytic == AnalyticCatalogue.Recommendations ? "recommendations_feed" : string.Empty)
+            .Concat(["users", "organisations"])
             .Where(t => t.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
     }

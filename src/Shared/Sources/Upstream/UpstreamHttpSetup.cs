@@ -76,6 +76,7 @@ public static class UpstreamHttpSetup
             Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
             ShouldRetryAfterHeader = false,
             DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options)),
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
         };
         retry.DisableForUnsafeHttpMethods();
         pipeline
@@ -88,6 +89,7 @@ public static class UpstreamHttpSetup
                 MinimumThroughput = 5,
                 SamplingDuration = TimeSpan.FromSeconds(60),
                 BreakDuration = breakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 StateProvider = circuit.Consecutive,
                 ManualControl = circuit.Control,
                 OnOpened = args => Opened(circuit, args.BreakDuration),
@@ -100,6 +102,7 @@ public static class UpstreamHttpSetup
                 MinimumThroughput = 10,
                 SamplingDuration = TimeSpan.FromSeconds(60),
                 BreakDuration = breakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 StateProvider = circuit.Ratio,
                 ManualControl = circuit.Control,
                 OnOpened = args => Opened(circuit, args.BreakDuration),
@@ -107,6 +110,13 @@ public static class UpstreamHttpSetup
             })
             .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
     }
+
+    /// <summary>
+    /// 408, 429, 5xx, HttpRequestException and attempt timeouts (the library's transient set), and a socket or stream error a reset
+    /// connection can raise outside an HttpRequestException.
+    /// </summary>
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        HttpClientResiliencePredicates.IsTransient(outcome) || outcome.Exception is System.Net.Sockets.SocketException or IOException;
 
     /// <summary>A 429's or 503's `Retry-After`, cut to `MaxRetryAfterSeconds`; null leaves the exponential backoff.</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, UpstreamOptions options)
