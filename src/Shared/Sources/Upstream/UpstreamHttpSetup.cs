@@ -79,9 +79,13 @@ public static class UpstreamHttpSetup
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
         };
         retry.DisableForUnsafeHttpMethods();
+        pipeline.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(retry);
+        }
+
         pipeline
-            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
-            .AddRetry(retry)
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 Name = "consecutive",
