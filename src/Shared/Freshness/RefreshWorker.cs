@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Analytics.Api.Shared.Errors;
+using Analytics.Api.Shared.Sources.Upstream;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed partial class RefreshWorker(
     SnapshotAnalytics analytics,
     SnapshotStore snapshots,
     IServiceScopeFactory scopes,
+    UpstreamCoverage coverage,
     IConfiguration configuration,
     IOptions<JsonOptions> json,
     ILogger<RefreshWorker> logger) : BackgroundService
@@ -79,6 +81,13 @@ public sealed partial class RefreshWorker(
             if (definition is null)
             {
                 // An id of the family whose work item has not landed, or one only the scheduler recomputes.
+                results.Add(new RefreshResult(analytic, RefreshResult.Skipped, null));
+                continue;
+            }
+
+            if (!(await coverage.ComputableAsync([job.SubjectId], analytic, cancellationToken)).Contains(job.SubjectId))
+            {
+                // Too many of the analytic's upstream services are failing: the previous snapshot stays (SOURCES.md §3.6).
                 results.Add(new RefreshResult(analytic, RefreshResult.Skipped, null));
                 continue;
             }

@@ -3,6 +3,7 @@ using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Errors;
 using Analytics.Api.Shared.Freshness;
 using Analytics.Api.Shared.Observability;
+using Analytics.Api.Shared.Sources.Upstream;
 using Dapper;
 using Npgsql;
 
@@ -24,6 +25,7 @@ public sealed partial class Recalculation(
     AnalyticsHistoryWriter history,
     NpgsqlDataSource dataSource,
     IServiceScopeFactory scopes,
+    UpstreamCoverage coverage,
     RecalculationSettings settings,
     TimeProvider timeProvider,
     ILogger<Recalculation> logger)
@@ -205,7 +207,10 @@ public sealed partial class Recalculation(
         foreach (var analytic in pass.Analytics)
         {
             var started = timeProvider.GetTimestamp();
-            var computations = await analytic.ComputeAsync(scope.ServiceProvider, ids, cancellationToken);
+            // SOURCES.md §3.6: subjects whose organisation has under 80 % of the analytic's upstreams healthy keep their snapshot.
+            var computable = await coverage.ComputableAsync(ids, analytic.Analytic, cancellationToken);
+            var computations = await analytic.ComputeAsync(
+                scope.ServiceProvider, computable.Count == ids.Length ? ids : ids.Where(computable.Contains).ToArray(), cancellationToken);
             statistics.RecordAnalytic(pass.SubjectType, analytic.Analytic, ids.Length, timeProvider.GetElapsedTime(started));
             foreach (var computation in computations)
             {

@@ -77,6 +77,36 @@ public sealed class UpstreamCoverage
         return new Coverage((needed.Length - failing.Length) / (double)needed.Length, failing);
     }
 
+    /// <summary>
+    /// The subjects of a batch (nightly run, refresh) whose analytic may be computed: coverage ≥ 80 % for their organisation. The
+    /// others keep their previous snapshot (`kept-previous`, SOURCES.md §3.6). Everything is allowed outside the upstream modes.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ComputableAsync(IReadOnlyList<string> subjectIds, string analytic, CancellationToken cancellationToken)
+    {
+        if (!Active)
+        {
+            return subjectIds.ToHashSet(StringComparer.Ordinal);
+        }
+
+        SubjectOrganisation[] organisations;
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            organisations = (await connection.QueryAsync<SubjectOrganisation>(new CommandDefinition(SourceSql.Get("Upstream.SubjectOrganisations"),
+                new { ids = subjectIds.ToArray() }, cancellationToken: cancellationToken))).ToArray();
+        }
+
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in organisations.GroupBy(o => o.OrganisationId))
+        {
+            if (group.Key is null || (await ForOrganisationAsync(group.Key, analytic, cancellationToken)).AllowsComputation)
+            {
+                allowed.UnionWith(group.Select(o => o.SubjectId));
+            }
+        }
+
+        return allowed;
+    }
+
     /// <summary>Drops the cached sync facts, so the outcome of a sync that just ended shows at once.</summary>
     public void Forget() => _states.Clear();
 
