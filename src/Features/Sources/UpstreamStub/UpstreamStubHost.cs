@@ -32,8 +32,11 @@ public static class UpstreamStubHost
             return store.Build();
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        // A failure while reading the store is a 500 problem, which the caller retries like any upstream outage.
+        app.UseExceptionHandler();
         if (options.Token is { } token)
         {
             var expected = $"Bearer {token}";
