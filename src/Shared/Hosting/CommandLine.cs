@@ -1,4 +1,5 @@
 using Analytics.Api.Features.Predictive.Shared;
+using Analytics.Api.Features.Sources.UpstreamStub;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Sources.Demo;
 using Analytics.Api.Shared.Sources.Oulad;
@@ -7,12 +8,13 @@ namespace Analytics.Api.Shared.Hosting;
 
 /// <summary>
 /// The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`; `import oulad <dir>`;
-/// `recalculate …` (<see cref="Scheduling.RecalculateCommand"/>); `evaluate dropoff …` (<see cref="DropOffEvaluateCommand"/>).
+/// `recalculate …` (<see cref="Scheduling.RecalculateCommand"/>); `evaluate dropoff …` (<see cref="DropOffEvaluateCommand"/>);
+/// `stub upstreams …` (<see cref="UpstreamStubCommand"/>).
 /// Exit codes: 0 done, 2 bad arguments or a validation mismatch, 3 bad input data.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate", "evaluate"];
+    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate", "evaluate", "stub"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -21,6 +23,11 @@ public static class CommandLine
         if (args[0] == "recalculate")
         {
             return await Scheduling.RecalculateCommand.RunAsync(args[1..]);
+        }
+
+        if (args[0] == "stub")
+        {
+            return await UpstreamStubCommand.RunAsync(args[1..]);
         }
 
         var builder = Host.CreateApplicationBuilder();
