@@ -200,6 +200,28 @@ public sealed class CourseBuilderContractTests
 
     [Test]
     [DependsOnTest(nameof(NextPass_StoresTheEnrolmentOfALateUserAndClearsItsReject), AllowFailure = true)]
+    public async Task ModuleCompletionSentAgain_KeepsTheEarliestCompletedAt()
+    {
+        _overrides.Serve(Service, "organizations/org-up-1/module-completions", "module-completions.again.page1.json");
+
+        var result = await _host.Sync.RunAsync(new SyncRequest(SyncMode.Incremental), CancellationToken.None);
+
+        var completions = await _host.QueryAsync<string>(
+            """
+            SELECT concat_ws('|', topic_id, to_char(completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS'))
+            FROM lrs.topic_completions WHERE user_id = 'up-learner-1' AND topic_id LIKE 'c-up-1-%' ORDER BY topic_id
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.EqualTo("completed"), string.Join("; ", result.Failures));
+            Assert.That(completions, Is.EqualTo(new[] { "c-up-1-t01|2025-09-10T10:00:00", "c-up-1-t02|2025-09-12T09:00:00" }),
+                "a later completion leaves the first one; an earlier one replaces it");
+            Assert.That(result.RowsWritten, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    [DependsOnTest(nameof(ModuleCompletionSentAgain_KeepsTheEarliestCompletedAt), AllowFailure = true)]
     public async Task CourseSentAgainWithATrainerAndAModuleFewer_LosesExactlyThoseRows()
     {
         _overrides.Serve(Service, "organizations/org-up-1/courses", "courses.replaced.page1.json");
