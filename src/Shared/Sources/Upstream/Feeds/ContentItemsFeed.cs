@@ -49,6 +49,7 @@ public sealed class ContentItemsFeed()
 
         var type = FeedValues.Token(item.Type);
         var known = type is not null && Types.Contains(type);
+        var method = FeedValues.Token(item.CreationMethod);
         var record = new ContentItemRecord(
             id,
             item.CourseId!,
@@ -56,7 +57,7 @@ public sealed class ContentItemsFeed()
             FeedValues.Text(item.Title),
             known ? type! : "other",
             FeedValues.Text(item.SourceType) ?? (known ? null : FeedValues.Text(item.Type)),
-            FeedValues.Token(item.CreationMethod) is "manual" or "ai" ? FeedValues.Token(item.CreationMethod) : null,
+            method is "manual" or "ai" ? method : null,
             item.DurationSeconds);
         RecordParent[] parents = item.ModuleId is null
             ? [new RecordParent("courses", item.CourseId!)]
