@@ -1,7 +1,10 @@
 -- Upserts mentoring links (@rows) on their key (mentor_id, mentee_id, started_on), deletes tombstoned ones (@deleted).
 WITH input AS (
-    SELECT r.mentor_id, r.mentee_id, r.started_on, r.ended_on
-    FROM jsonb_to_recordset(@rows::jsonb) AS r (mentor_id text, mentee_id text, started_on date, ended_on date)
+    -- Two items of a page with one key (two link ids, one start): the later one wins, as a later page would.
+    SELECT DISTINCT ON (r.mentor_id, r.mentee_id, r.started_on) r.mentor_id, r.mentee_id, r.started_on, r.ended_on
+    FROM ROWS FROM (jsonb_to_recordset(@rows::jsonb) AS (mentor_id text, mentee_id text, started_on date, ended_on date))
+         WITH ORDINALITY AS r (mentor_id, mentee_id, started_on, ended_on, n)
+    ORDER BY r.mentor_id, r.mentee_id, r.started_on, r.n DESC
 ),
 removed AS (
     DELETE FROM lrs.mentoring_links t

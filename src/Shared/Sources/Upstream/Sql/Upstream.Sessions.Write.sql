@@ -1,8 +1,11 @@
 -- Upserts successful logins (@rows) on (user_id, started_at), deletes tombstoned ones (@deleted). The month partitions exist
 -- already (the writer creates them first); sessions has no foreign keys, so the writer checked the users.
 WITH input AS (
-    SELECT r.user_id, r.started_at, r.duration_s
-    FROM jsonb_to_recordset(@rows::jsonb) AS r (user_id text, started_at timestamptz, duration_s integer)
+    -- Two items of a page with one key (two session ids, one instant): the later one wins, as a later page would.
+    SELECT DISTINCT ON (r.user_id, r.started_at) r.user_id, r.started_at, r.duration_s
+    FROM ROWS FROM (jsonb_to_recordset(@rows::jsonb) AS (user_id text, started_at timestamptz, duration_s integer))
+         WITH ORDINALITY AS r (user_id, started_at, duration_s, n)
+    ORDER BY r.user_id, r.started_at, r.n DESC
 ),
 removed AS (
     DELETE FROM lrs.sessions t

@@ -1,6 +1,7 @@
 -- Upserts the skills topics (modules) teach (@rows), deletes tombstoned mappings (@deleted).
 WITH input AS (
-    SELECT r.topic_id, r.skill_id
+    -- A mapping sent twice in a page is one row.
+    SELECT DISTINCT r.topic_id, r.skill_id
     FROM jsonb_to_recordset(@rows::jsonb) AS r (topic_id text, skill_id text)
 ),
 removed AS (

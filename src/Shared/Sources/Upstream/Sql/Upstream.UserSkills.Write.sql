@@ -1,8 +1,11 @@
 -- Upserts the skills people hold (@rows) on (user_id, skill_id), deletes tombstoned ones (@deleted).
 WITH input AS (
-    SELECT r.user_id, r.skill_id, r.level, r.acquired, r.acquired_on, r.method
-    FROM jsonb_to_recordset(@rows::jsonb)
-         AS r (user_id text, skill_id text, level smallint, acquired boolean, acquired_on date, method text)
+    -- A (user, skill) sent twice in a page: the later item wins, as a later page would.
+    SELECT DISTINCT ON (r.user_id, r.skill_id) r.user_id, r.skill_id, r.level, r.acquired, r.acquired_on, r.method
+    FROM ROWS FROM (jsonb_to_recordset(@rows::jsonb)
+                    AS (user_id text, skill_id text, level smallint, acquired boolean, acquired_on date, method text))
+         WITH ORDINALITY AS r (user_id, skill_id, level, acquired, acquired_on, method, n)
+    ORDER BY r.user_id, r.skill_id, r.n DESC
 ),
 removed AS (
     DELETE FROM lrs.user_skills t
