@@ -58,7 +58,7 @@ public sealed class LearningPathsFeed()
         foreach (var step in steps)
         {
             var position = step.Order!.Value;
-            batch.Upsert(StoreTables.LearningPathTopics, new LearningPathTopicRecord(id, position, step.ModuleId!), $"{id}|{position}", item,
+            batch.Upsert(StoreTables.LearningPathTopics, new LearningPathTopicRecord(id, position, step.ModuleId!), FeedValues.Key(id, position.ToString(System.Globalization.CultureInfo.InvariantCulture)), item,
                 new RecordParent("learning_paths", id), new RecordParent("topics", step.ModuleId!));
         }
     }

@@ -16,13 +16,13 @@ public sealed class MentoringFeed()
         if (!FeedBatch.IsId(item.MentorId) || !FeedBatch.IsId(item.MenteeId) || item.StartedOn is not { } startedOn)
         {
             batch.Reject(
-                $"{item.MentorId ?? "?"}|{item.MenteeId ?? "?"}|{(item.StartedOn is { } day ? FeedValues.Key(day) : item.Id ?? "?")}",
+                FeedValues.Key(item.MentorId ?? "?", item.MenteeId ?? "?", item.StartedOn is { } day ? FeedValues.Day(day) : item.Id ?? "?"),
                 "invalid or missing mentorId, menteeId or startedOn", item);
             return;
         }
 
         var record = new MentoringLinkRecord(item.MentorId!, item.MenteeId!, startedOn, item.EndedOn);
-        var key = $"{record.MentorId}|{record.MenteeId}|{FeedValues.Key(startedOn)}";
+        var key = FeedValues.Key(record.MentorId, record.MenteeId, FeedValues.Day(startedOn));
         if (item.DeletedAt is not null)
         {
             batch.Delete(StoreTables.MentoringLinks, record, key, item);

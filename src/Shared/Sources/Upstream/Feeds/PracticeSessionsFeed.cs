@@ -46,8 +46,8 @@ public sealed class PracticeSessionsFeed()
 
         var record = new PracticeSessionRecord(
             id, item.UserId!, item.ModuleId, item.SkillId, item.StartedAt.Value,
-            string.Equals(item.Status?.Trim(), "passed", StringComparison.OrdinalIgnoreCase),
-            item.Score is >= 0 and <= 100 ? Math.Round(item.Score.Value, 2) : null,
+            FeedValues.Token(item.Status) == "passed",
+            item.Score is { } score && FeedValues.IsPercentage(score) ? FeedValues.Hundredths(score) : null,
             (short)attempts);
         var parents = new List<RecordParent> { new("users", record.UserId) };
         if (record.TopicId is not null)

@@ -41,7 +41,7 @@ public sealed class RecommendationsFeed()
         foreach (var (type, id, reason, score) in entries)
         {
             batch.Upsert(StoreTables.RecommendationsFeed, new RecommendationRecord(user, type, id, reason, score, Provider, item.GeneratedAt!.Value),
-                $"{user}|{type}|{id}", item, new RecordParent("users", user));
+                FeedValues.Key(user, type, id), item, new RecordParent("users", user));
         }
     }
 
@@ -51,13 +51,13 @@ public sealed class RecommendationsFeed()
         var seen = new HashSet<(string, string)>();
         foreach (var entry in item.Items ?? [])
         {
-            var type = entry?.ItemType?.Trim().ToLowerInvariant();
+            var type = FeedValues.Token(entry?.ItemType);
             if (type is null || !ItemTypes.Contains(type) || !FeedBatch.IsId(entry!.ItemId) || !seen.Add((type, entry.ItemId!)))
             {
                 continue;
             }
 
-            entries.Add((type, entry.ItemId!, entry.Reason ?? string.Empty, entry.Score is >= 0 and <= 1 ? Math.Round(entry.Score.Value, 4) : null));
+            entries.Add((type, entry.ItemId!, entry.Reason ?? string.Empty, entry.Score is >= 0 and <= 1 ? Math.Round(entry.Score.Value, 4, MidpointRounding.AwayFromZero) : null));
         }
 
         return entries;

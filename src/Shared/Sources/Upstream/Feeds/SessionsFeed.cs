@@ -21,12 +21,12 @@ public sealed class SessionsFeed()
     {
         if (!FeedBatch.IsId(item.UserId) || item.StartedAt is null)
         {
-            batch.Reject($"{item.UserId ?? "?"}|{item.Id ?? "?"}", "invalid or missing userId or startedAt", item);
+            batch.Reject(FeedValues.Key(item.UserId ?? "?", item.Id ?? "?"), "invalid or missing userId or startedAt", item);
             return;
         }
 
         var startedAt = FeedValues.Microseconds(item.StartedAt.Value);
-        var key = $"{item.UserId}|{FeedValues.Key(startedAt)}";
+        var key = FeedValues.Key(item.UserId, FeedValues.Instant(startedAt));
         if (item.DeletedAt is not null)
         {
             batch.Delete(StoreTables.Sessions, new SessionRecord(item.UserId!, startedAt, null), key, item);

@@ -21,12 +21,12 @@ public sealed class SkillMappingsFeed()
         var owner = item.ModuleId ?? item.CourseId;
         if (!FeedBatch.IsId(item.SkillId) || !FeedBatch.IsId(owner))
         {
-            batch.Reject($"{owner ?? "?"}|{item.SkillId ?? "?"}", "invalid or missing skillId, courseId or moduleId", item);
+            batch.Reject(FeedValues.Key(owner ?? "?", item.SkillId ?? "?"), "invalid or missing skillId, courseId or moduleId", item);
             return;
         }
 
         var skill = item.SkillId!;
-        var key = $"{owner}|{skill}";
+        var key = FeedValues.Key(owner, skill);
         if (item.ModuleId is null)
         {
             var record = new CourseSkillRecord(owner!, skill);

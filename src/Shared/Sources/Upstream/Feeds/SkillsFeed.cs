@@ -37,7 +37,7 @@ public sealed class SkillsFeed()
         batch.Replace(StoreTables.SkillPrerequisites, id);
         foreach (var required in (item.Prerequisites ?? []).Where(p => FeedBatch.IsId(p) && p != id).Distinct(StringComparer.Ordinal))
         {
-            batch.Upsert(StoreTables.SkillPrerequisites, new SkillPrerequisiteRecord(id, required), $"{id}|{required}", item,
+            batch.Upsert(StoreTables.SkillPrerequisites, new SkillPrerequisiteRecord(id, required), FeedValues.Key(id, required), item,
                 new RecordParent("skills", id), new RecordParent("skills", required));
         }
     }

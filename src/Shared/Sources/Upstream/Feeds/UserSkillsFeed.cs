@@ -16,7 +16,7 @@ public sealed class UserSkillsFeed()
 
     protected override void Map(UserSkillItem item, FeedRequest request, FeedBatch batch)
     {
-        var key = $"{item.UserId ?? "?"}|{item.SkillId ?? "?"}";
+        var key = FeedValues.Key(item.UserId ?? "?", item.SkillId ?? "?");
         if (!FeedBatch.IsId(item.UserId) || !FeedBatch.IsId(item.SkillId))
         {
             batch.Reject(key, "invalid or missing userId or skillId", item);

@@ -48,7 +48,7 @@ public sealed class ValuePropositionsFeed()
             return;
         }
 
-        var priority = item.BusinessPriority?.Trim().ToLowerInvariant();
+        var priority = FeedValues.Token(item.BusinessPriority);
         if (priority is null || !Priorities.Contains(priority))
         {
             batch.Reject(id, $"businessPriority '{item.BusinessPriority}' is not critical, high, medium or low", item);

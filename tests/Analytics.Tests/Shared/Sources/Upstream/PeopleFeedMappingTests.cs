@@ -115,7 +115,7 @@ public sealed class PeopleFeedMappingTests
     [Test]
     public void UserSkill_AcquiredOn_IsTheUtcDateOfAcquiredAt_WhenNotSent()
     {
-        var batch = Map(new UserSkillsFeed(), """{"userId":"u-1","skillId":"sk-1","level":"Beginner","acquired":true,"acquiredAt":"2025-10-26T23:30:00-02:00","acquisitionMethod":" course_completion "}""");
+        var batch = Map(new UserSkillsFeed(), """{"userId":"u-1","skillId":"sk-1","level":"Beginner","acquired":true,"acquiredAt":"2025-10-26T23:30:00-02:00","acquisitionMethod":"course_completion"}""");
 
         Assert.That(Upserts<UserSkillRecord>(batch).Single(),
             Is.EqualTo(new UserSkillRecord("u-1", "sk-1", 1, true, new DateOnly(2025, 10, 27), "course_completion")));
