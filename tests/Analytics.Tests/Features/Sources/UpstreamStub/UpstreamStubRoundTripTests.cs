@@ -8,13 +8,20 @@ namespace Analytics.Tests.Features.Sources.UpstreamStub;
 
 /// <summary>
 /// The stub's listings are the inverse of the sync's mapping (SOURCES.md §3.3): a service in upstream mode synced from the stub
-/// over the shared demo store holds the same rows as that store. Checked for the feeds that exist (Directory: organisations,
-/// departments, users and roles); the other feeds join this test as they land.
+/// over the shared demo store holds the same rows as that store. Checked for the feeds that exist (Directory, Auth, Skills Engine,
+/// Learner AI, DevLab, RAG Assistant); the other feeds join this test as they land. Until the Course Builder's do, the
+/// organisation's courses and topics (parents of skill mappings, paths, practice and help requests) are copied from the store.
 /// </summary>
 [NonParallelizable]
 public sealed class UpstreamStubRoundTripTests
 {
     private const string Org = "org-123";
+
+    private static readonly UpstreamService[] Services =
+    [
+        UpstreamServices.Directory, UpstreamServices.Auth, UpstreamServices.SkillsEngine, UpstreamServices.LearnerAi,
+        UpstreamServices.DevLab, UpstreamServices.RagAssistant,
+    ];
 
     private WebApplication _stub = null!;
     private UpstreamTestHost _host = null!;
@@ -27,10 +34,22 @@ public sealed class UpstreamStubRoundTripTests
         _stub = UpstreamStubHost.Create(new UpstreamStubOptions(0, TestHost.ConnectionString, "token-directory"));
         await _stub.StartAsync();
         var address = UpstreamStubHost.Address(_stub).ToString().TrimEnd('/');
-        _host = await UpstreamTestHost.StartAsync(
-            "upstream_stub_round_trip",
-            new Dictionary<string, string?> { ["Upstreams:Directory:BaseUrl"] = $"{address}/{UpstreamServices.Directory.Name}" },
-            [UpstreamServices.Directory]);
+        var settings = new Dictionary<string, string?>();
+        foreach (var service in Services)
+        {
+            settings[$"Upstreams:{service.ConfigName}:BaseUrl"] = $"{address}/{service.Name}";
+            settings[$"Upstreams:{service.ConfigName}:Token"] = "token-directory";
+        }
+
+        _host = await UpstreamTestHost.StartAsync("upstream_stub_round_trip", settings, Services);
+        await CopyAsync($"SELECT id, name, time_zone, settings, 'seed' FROM lrs.organisations WHERE id = '{Org}'",
+            "lrs.organisations (id, name, time_zone, settings, source)");
+        await CopyAsync(
+            $"SELECT id, organisation_id, title, category, starts_on, ends_on, length_days, attributes, 'seed' FROM lrs.courses WHERE organisation_id = '{Org}'",
+            "lrs.courses (id, organisation_id, title, category, starts_on, ends_on, length_days, attributes, source)");
+        await CopyAsync(
+            $"SELECT t.id, t.course_id, t.title, t.position, 'seed' FROM lrs.topics t JOIN lrs.courses c ON c.id = t.course_id WHERE c.organisation_id = '{Org}'",
+            "lrs.topics (id, course_id, title, position, source)");
         _sync = await _host.Sync.RunAsync(new SyncRequest(SyncMode.Incremental, OrganisationId: Org), CancellationToken.None);
     }
 
@@ -57,6 +76,63 @@ public sealed class UpstreamStubRoundTripTests
         FROM lrs.users WHERE organisation_id = @Org
         """)]
     [TestCase("SELECT r.user_id || ':' || r.role FROM lrs.user_roles r JOIN lrs.users u ON u.id = r.user_id WHERE u.organisation_id = @Org")]
+    [TestCase("SELECT concat_ws('|', id, organisation_id, name, unit, target, value, weight, period) FROM lrs.kpis WHERE organisation_id = @Org")]
+    [TestCase(
+        """
+        SELECT concat_ws('|', id, organisation_id, coalesce(department_id, '-'), skill_id, required_level, business_priority,
+                         coalesce(value_proposition, '-'), coalesce(career_impact::text, '-'))
+        FROM lrs.skill_targets WHERE organisation_id = @Org
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', m.mentor_id, m.mentee_id, m.started_on, coalesce(m.ended_on::text, '-'))
+        FROM lrs.mentoring_links m JOIN lrs.users u ON u.id = m.mentee_id WHERE u.organisation_id = @Org
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', s.user_id, s.started_at, coalesce(s.duration_s::text, '-'))
+        FROM lrs.sessions s JOIN lrs.users u ON u.id = s.user_id WHERE u.organisation_id = @Org
+        """)]
+    [TestCase("SELECT concat_ws('|', id, name, coalesce(category, '-'), coalesce(market_demand::text, '-')) FROM lrs.skills")]
+    [TestCase("SELECT skill_id || '>' || requires_skill_id FROM lrs.skill_prerequisites")]
+    [TestCase("SELECT cs.course_id || '|' || cs.skill_id FROM lrs.course_skills cs JOIN lrs.courses c ON c.id = cs.course_id WHERE c.organisation_id = @Org")]
+    [TestCase(
+        """
+        SELECT ts.topic_id || '|' || ts.skill_id
+        FROM lrs.topic_skills ts JOIN lrs.topics t ON t.id = ts.topic_id JOIN lrs.courses c ON c.id = t.course_id WHERE c.organisation_id = @Org
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', us.user_id, us.skill_id, us.level, us.acquired, coalesce(us.acquired_on::text, '-'), coalesce(us.method, '-'))
+        FROM lrs.user_skills us JOIN lrs.users u ON u.id = us.user_id WHERE u.organisation_id = @Org
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', p.id, p.user_id, p.title, p.created_at)
+        FROM lrs.learning_paths p JOIN lrs.users u ON u.id = p.user_id WHERE u.organisation_id = @Org
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', t.path_id, t.position, t.topic_id)
+        FROM lrs.learning_path_topics t JOIN lrs.learning_paths p ON p.id = t.path_id JOIN lrs.users u ON u.id = p.user_id
+        WHERE u.organisation_id = @Org
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', r.user_id, r.item_type, r.item_id, r.reason, coalesce(r.score::text, '-'), r.generated_at)
+        FROM lrs.recommendations_feed r JOIN lrs.users u ON u.id = r.user_id WHERE u.organisation_id = @Org AND r.provider = 'learner-ai'
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', ps.id, ps.user_id, coalesce(ps.topic_id, '-'), coalesce(ps.skill_id, '-'), ps.started_at, ps.passed,
+                         coalesce(ps.score_pct::text, '-'), ps.attempts)
+        FROM lrs.practice_sessions ps JOIN lrs.users u ON u.id = ps.user_id WHERE u.organisation_id = @Org
+        """)]
+    [TestCase(
+        """
+        SELECT concat_ws('|', h.id, h.user_id, coalesce(h.course_id, '-'), h.asked_at)
+        FROM lrs.help_requests h JOIN lrs.users u ON u.id = h.user_id WHERE u.organisation_id = @Org
+        """)]
     public async Task Sync_FromTheStub_ReproducesTheStoresRows(string sql)
     {
         var stored = await RowsAsync(TestHost.ConnectionString, sql);
@@ -64,6 +140,23 @@ public sealed class UpstreamStubRoundTripTests
 
         Assert.That(stored, Is.Not.Empty);
         Assert.That(synced, Is.EqualTo(stored));
+    }
+
+    /// <summary>Copies rows of the shared store into the synced one (parents no configured service provides here).</summary>
+    private async Task CopyAsync(string select, string into)
+    {
+        await using var from = new NpgsqlConnection(TestHost.ConnectionString);
+        await from.OpenAsync();
+        string rows;
+        using (var reader = await from.BeginTextExportAsync($"COPY ({select}) TO STDOUT"))
+        {
+            rows = await reader.ReadToEndAsync();
+        }
+
+        await using var to = new NpgsqlConnection(_host.ConnectionString);
+        await to.OpenAsync();
+        await using var writer = await to.BeginTextImportAsync($"COPY {into} FROM STDIN");
+        await writer.WriteAsync(rows);
     }
 
     private static async Task<string[]> RowsAsync(string connectionString, string sql)
