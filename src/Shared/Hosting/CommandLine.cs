@@ -9,12 +9,12 @@ namespace Analytics.Api.Shared.Hosting;
 /// <summary>
 /// The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`; `import oulad <dir>`;
 /// `recalculate …` (<see cref="Scheduling.RecalculateCommand"/>); `evaluate dropoff …` (<see cref="DropOffEvaluateCommand"/>);
-/// `stub upstreams …` (<see cref="UpstreamStubCommand"/>).
+/// `stub upstreams …` (<see cref="UpstreamStubCommand"/>); `sync upstreams …` (<see cref="Sources.Upstream.UpstreamSyncCommand"/>).
 /// Exit codes: 0 done, 2 bad arguments or a validation mismatch, 3 bad input data.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate", "evaluate", "stub"];
+    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate", "evaluate", "stub", "sync"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -23,6 +23,11 @@ public static class CommandLine
         if (args[0] == "recalculate")
         {
             return await Scheduling.RecalculateCommand.RunAsync(args[1..]);
+        }
+
+        if (args[0] == "sync")
+        {
+            return await Sources.Upstream.UpstreamSyncCommand.RunAsync(args[1..]);
         }
 
         if (args[0] == "stub")

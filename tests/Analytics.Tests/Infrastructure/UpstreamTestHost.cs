@@ -96,6 +96,13 @@ public sealed class UpstreamTestHost : IAsyncDisposable
         Server.Given(Request.Create().UsingGet().WithPath($"/{service.Name}/api/v1/{path}")).AtPriority(priority)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(page.ToJsonString()));
 
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, sql, parameters);
+    }
+
     public async Task<T?> ScalarAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

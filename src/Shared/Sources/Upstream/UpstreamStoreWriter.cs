@@ -27,6 +27,7 @@ public sealed class UpstreamStoreWriter
         var existing = await ExistingParentsAsync(connection, transaction, batch, cancellationToken);
         long written = 0, deleted = 0;
         var stored = new List<string>();
+        var sets = new List<string>();
         foreach (var table in batch.Tables)
         {
             var accepted = new List<StagedRow>();
@@ -59,8 +60,21 @@ public sealed class UpstreamStoreWriter
 
             var kept = accepted.Except(refused.Select(r => r.Row)).ToArray();
             stored.AddRange(kept.Select(r => $"{table.Table.Name}:{r.Key}"));
+            // A tombstone settles its item too: replaying an older rejected payload would bring the deleted row back.
+            stored.AddRange(table.Deletes.Except(refused.Select(r => r.Row)).Select(r => $"{table.Table.Name}:{r.Key}"));
+            if (table.Table.ReplaceSet)
+            {
+                sets.AddRange(table.ReplaceParents.Select(parent => $"{table.Table.Name}:{parent}|"));
+            }
+
             // Rows of this page are parents of the page's later tables (a user's roles, a course's topics).
             existing.UnionWith(kept.Select(r => (table.Table.Name, r.Key)));
+        }
+
+        if (sets.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SourceSql.Get("Upstream.Rejects.ClearSets"),
+                new { source = Source, entity, prefixes = sets.ToArray() }, transaction, cancellationToken: cancellationToken));
         }
 
         if (stored.Count > 0)

@@ -249,7 +249,9 @@ public sealed partial class UpstreamSync(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await writer.WriteAsync(connection, transaction, feed.Entity, scope, page.Batch, timeProvider.GetUtcNow(), cancellationToken);
-        if (page.Batch.Items > 0 && result.Rejected > _options.MaxRejectRatio * page.Batch.Items)
+        // SOURCES.md §3.4: more than MaxRejectRatio of a page rejected fails the pass; one bad item never does, so a small page with
+        // one item the store cannot take does not fail its pass on every run.
+        if (page.Batch.Items > 0 && result.Rejected > Math.Max(1, _options.MaxRejectRatio * page.Batch.Items))
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new UpstreamException(feed.Service, UpstreamFailure.TooManyRejects,

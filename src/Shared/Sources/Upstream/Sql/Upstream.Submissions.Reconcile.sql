@@ -1,0 +1,7 @@
+-- Full reconcile: the upstream submissions of the organisation's people that the listing did not return are gone upstream.
+DELETE FROM lrs.submissions t
+USING lrs.users u
+WHERE u.id = t.user_id
+  AND u.organisation_id = @organisationId
+  AND t.source = @source
+  AND NOT (t.id = ANY(@seen));
