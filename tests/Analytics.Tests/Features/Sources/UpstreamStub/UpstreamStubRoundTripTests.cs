@@ -8,20 +8,15 @@ namespace Analytics.Tests.Features.Sources.UpstreamStub;
 
 /// <summary>
 /// The stub's listings are the inverse of the sync's mapping (SOURCES.md §3.3): a service in upstream mode synced from the stub
-/// over the shared demo store holds the same rows as that store. Checked for the feeds that exist (Directory, Auth, Skills Engine,
-/// Learner AI, DevLab, RAG Assistant); the other feeds join this test as they land. Until the Course Builder's do, the
-/// organisation's courses and topics (parents of skill mappings, paths, practice and help requests) are copied from the store.
+/// over the shared demo store holds the same rows as that store. All nine services are synced (parents come from their own
+/// services); the tables checked are those of the Directory, Auth, Skills Engine, Learner AI, DevLab and RAG Assistant feeds.
 /// </summary>
 [NonParallelizable]
 public sealed class UpstreamStubRoundTripTests
 {
     private const string Org = "org-123";
 
-    private static readonly UpstreamService[] Services =
-    [
-        UpstreamServices.Directory, UpstreamServices.Auth, UpstreamServices.SkillsEngine, UpstreamServices.LearnerAi,
-        UpstreamServices.DevLab, UpstreamServices.RagAssistant,
-    ];
+    private static readonly IReadOnlyList<UpstreamService> Services = UpstreamServices.All;
 
     private WebApplication _stub = null!;
     private UpstreamTestHost _host = null!;
@@ -42,14 +37,6 @@ public sealed class UpstreamStubRoundTripTests
         }
 
         _host = await UpstreamTestHost.StartAsync("upstream_stub_round_trip", settings, Services);
-        await CopyAsync($"SELECT id, name, time_zone, settings, 'seed' FROM lrs.organisations WHERE id = '{Org}'",
-            "lrs.organisations (id, name, time_zone, settings, source)");
-        await CopyAsync(
-            $"SELECT id, organisation_id, title, category, starts_on, ends_on, length_days, attributes, 'seed' FROM lrs.courses WHERE organisation_id = '{Org}'",
-            "lrs.courses (id, organisation_id, title, category, starts_on, ends_on, length_days, attributes, source)");
-        await CopyAsync(
-            $"SELECT t.id, t.course_id, t.title, t.position, 'seed' FROM lrs.topics t JOIN lrs.courses c ON c.id = t.course_id WHERE c.organisation_id = '{Org}'",
-            "lrs.topics (id, course_id, title, position, source)");
         _sync = await _host.Sync.RunAsync(new SyncRequest(SyncMode.Incremental, OrganisationId: Org), CancellationToken.None);
     }
 
@@ -140,23 +127,6 @@ public sealed class UpstreamStubRoundTripTests
 
         Assert.That(stored, Is.Not.Empty);
         Assert.That(synced, Is.EqualTo(stored));
-    }
-
-    /// <summary>Copies rows of the shared store into the synced one (parents no configured service provides here).</summary>
-    private async Task CopyAsync(string select, string into)
-    {
-        await using var from = new NpgsqlConnection(TestHost.ConnectionString);
-        await from.OpenAsync();
-        string rows;
-        using (var reader = await from.BeginTextExportAsync($"COPY ({select}) TO STDOUT"))
-        {
-            rows = await reader.ReadToEndAsync();
-        }
-
-        await using var to = new NpgsqlConnection(_host.ConnectionString);
-        await to.OpenAsync();
-        await using var writer = await to.BeginTextImportAsync($"COPY {into} FROM STDIN");
-        await writer.WriteAsync(rows);
     }
 
     private static async Task<string[]> RowsAsync(string connectionString, string sql)
