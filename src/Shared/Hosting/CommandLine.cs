@@ -9,12 +9,13 @@ namespace Analytics.Api.Shared.Hosting;
 /// <summary>
 /// The verbs of the one executable (CONVENTIONS.md, Layout): none = serve HTTP; `migrate`; `generate …`; `import oulad <dir>`;
 /// `recalculate …` (<see cref="Scheduling.RecalculateCommand"/>); `evaluate dropoff …` (<see cref="DropOffEvaluateCommand"/>);
-/// `stub upstreams …` (<see cref="UpstreamStubCommand"/>); `sync upstreams …` (<see cref="Sources.Upstream.UpstreamSyncCommand"/>).
+/// `stub upstreams …` (<see cref="UpstreamStubCommand"/>); `sync upstreams …` (<see cref="Sources.Upstream.UpstreamSyncCommand"/>);
+/// `check upstreams …` (<see cref="Sources.Upstream.UpstreamCheckCommand"/>).
 /// Exit codes: 0 done, 2 bad arguments or a validation mismatch, 3 bad input data.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate", "evaluate", "stub", "sync"];
+    private static readonly string[] Verbs = ["migrate", "generate", "import", "recalculate", "evaluate", "stub", "sync", "check"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -28,6 +29,11 @@ public static class CommandLine
         if (args[0] == "sync")
         {
             return await Sources.Upstream.UpstreamSyncCommand.RunAsync(args[1..]);
+        }
+
+        if (args[0] == "check")
+        {
+            return await Sources.Upstream.UpstreamCheckCommand.RunAsync(args[1..]);
         }
 
         if (args[0] == "stub")

@@ -1,3 +1,4 @@
+using Analytics.Api.Shared.Sources.Upstream;
 using Quartz;
 
 namespace Analytics.Api.Shared.Scheduling;
@@ -9,7 +10,9 @@ namespace Analytics.Api.Shared.Scheduling;
 /// after its last committed chunk.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class NightlyRecalculationJob(Recalculation recalculation, ILogger<NightlyRecalculationJob> logger) : IJob
+public sealed partial class NightlyRecalculationJob(
+    Recalculation recalculation, UpstreamSync sync, UpstreamCoverage coverage, IConfiguration configuration, TimeProvider timeProvider,
+    ILogger<NightlyRecalculationJob> logger) : IJob
 {
     public const string Group = "recalculation";
     public const string RunIdKey = "runId";
@@ -27,6 +30,11 @@ public sealed partial class NightlyRecalculationJob(Recalculation recalculation,
             : RecalculationRequest.Existing(runId);
         try
         {
+            if (runId is null && coverage.Active)
+            {
+                await WaitForSyncAsync(cancellationToken);
+            }
+
             var outcome = await recalculation.RunAsync(request, cancellationToken);
             LogOutcome(outcome.Run?.Id, outcome.Result, context.Trigger.Key, context.Recovering);
         }
@@ -36,6 +44,20 @@ public sealed partial class NightlyRecalculationJob(Recalculation recalculation,
             LogStopped(context.Trigger.Key);
         }
     }
+
+    /// <summary>SOURCES.md §5: the nightly run waits up to `Sync:RecalcWaitMinutes` (20) for a running sync (the 00:00 reconcile).</summary>
+    private async Task WaitForSyncAsync(CancellationToken cancellationToken)
+    {
+        var until = timeProvider.GetUtcNow().AddMinutes(SyncOptions.From(configuration).RecalcWaitMinutes);
+        while (await sync.RunningAsync(cancellationToken) is { } running && timeProvider.GetUtcNow() < until)
+        {
+            LogWaitingForSync(running);
+            await Task.Delay(TimeSpan.FromSeconds(30), timeProvider, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly recalculation waits for sync run {RunId}")]
+    private partial void LogWaitingForSync(string runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recalculation job ({Trigger}, recovering {Recovering}): run {RunId} {Result}")]
     private partial void LogOutcome(string? runId, RecalculationResult result, TriggerKey trigger, bool recovering);
