@@ -59,7 +59,8 @@ public sealed class UpstreamStoreWriter
             }
 
             var kept = accepted.Except(refused.Select(r => r.Row)).ToArray();
-            stored.AddRange(kept.Select(r => $"{table.Table.Name}:{r.Key}"));
+            // Under the table's name (a row's reject) and the entity's (the mapping's reject of the same item, in a feed of two tables).
+            stored.AddRange(kept.SelectMany(r => new[] { $"{table.Table.Name}:{r.Key}", $"{entity}:{r.Key}" }));
             // A tombstone settles its item too: replaying an older rejected payload would bring the deleted row back.
             stored.AddRange(table.Deletes.Except(refused.Select(r => r.Row)).Select(r => $"{table.Table.Name}:{r.Key}"));
             if (table.Table.ReplaceSet)
@@ -198,7 +199,12 @@ public sealed class UpstreamStoreWriter
         return found.ToHashSet();
     }
 
-    /// <summary>Class 22 (data exception) and 23 (integrity constraint violation): the row, not the store, is at fault.</summary>
+    /// <summary>
+    /// Class 22 (data exception), 23 (integrity constraint violation) and 21000 (one key twice in a page, which ON CONFLICT cannot
+    /// update twice): the rows, not the store, are at fault. Written one by one, the page's later item for a key wins.
+    /// </summary>
     private static bool IsDataError(PostgresException exception) =>
-        exception.SqlState.StartsWith("22", StringComparison.Ordinal) || exception.SqlState.StartsWith("23", StringComparison.Ordinal);
+        exception.SqlState.StartsWith("22", StringComparison.Ordinal)
+        || exception.SqlState.StartsWith("23", StringComparison.Ordinal)
+        || exception.SqlState == PostgresErrorCodes.CardinalityViolation;
 }

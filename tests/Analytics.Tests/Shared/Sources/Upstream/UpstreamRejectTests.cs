@@ -70,6 +70,27 @@ public sealed class UpstreamRejectTests
         await _host.ExecuteAsync("DELETE FROM lrs.users WHERE id = 'ghost'");
     }
 
+    [Test]
+    public async Task AnIdSentTwiceInOnePage_IsOneRow_WithThePagesLaterItem()
+    {
+        _host.Server.Reset();
+        _host.EmptyEverywhere();
+        _host.ServeJson(UpstreamServices.CourseBuilder, "organizations/org-rj/courses", new JsonObject
+        {
+            ["items"] = new JsonArray(Course("c-rj3", "First", ["rj-trainer"]), Course("c-rj3", "Second", ["rj-trainer"])),
+            ["nextCursor"] = null,
+            ["asOf"] = "2025-10-27T02:00:00Z",
+        });
+
+        var result = await SyncAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Status, Is.EqualTo("completed"), string.Join("; ", result.Failures));
+            Assert.That(await _host.ScalarAsync<string>("SELECT title FROM lrs.courses WHERE id = 'c-rj3'"), Is.EqualTo("Second"));
+        });
+    }
+
     private async Task<SyncRunResult> SyncAsync() =>
         await _host.Sync.RunAsync(new SyncRequest(SyncMode.Incremental, OrganisationId: "org-rj"), CancellationToken.None);
 
