@@ -90,7 +90,7 @@ section=$(mktemp)
   echo "| the same again, nothing changed upstream | \`sync upstreams --organisation org-123\` | ${again_wall} s | $again |"
   echo "| every organisation of the preset (org-123 already synced) | \`sync upstreams\` | ${all_wall} s | $all |"
   echo
-  echo "The second run reads from each pass's watermark minus the 300 s overlap and writes 0 rows (the \`IS DISTINCT FROM\` guard); the equivalence of the synced store with the generator's is checked by \`UpstreamDemoEquivalenceTests\` (every lrs table and eight analytics)."
+  echo "The second run asks each listing from its watermark minus the 300 s overlap; the stub's store was generated moments before, so that window still holds every item and they are all read again, and written 0 times (the \`IS DISTINCT FROM\` guard); the equivalence of the synced store with the generator's is checked by \`UpstreamDemoEquivalenceTests\` (every lrs table and eight analytics)."
   echo
 } >"$section"
 replace_results_section "## Upstream sync through the local stub" "$section"
