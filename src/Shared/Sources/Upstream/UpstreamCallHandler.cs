@@ -19,9 +19,19 @@ public sealed class UpstreamCallHandler(UpstreamCircuit circuit, UpstreamOptions
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.Token);
         }
 
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        request.Headers.TryAddWithoutValidation("X-Request-Id", Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"));
+        // A retry sends the same message again: each header once.
+        if (request.Headers.Accept.Count == 0)
+        {
+            request.Headers.Accept.ParseAdd("application/json");
+        }
+
+        if (!request.Headers.Contains("X-Request-Id"))
+        {
+            request.Headers.UserAgent.Clear();
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            request.Headers.TryAddWithoutValidation("X-Request-Id", Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"));
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

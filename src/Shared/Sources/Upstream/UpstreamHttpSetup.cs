@@ -1,6 +1,7 @@
 using Analytics.Api.Shared.Sources.Upstream.Clients;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.CircuitBreaker;
 
 namespace Analytics.Api.Shared.Sources.Upstream;
 
@@ -86,34 +87,26 @@ public static class UpstreamHttpSetup
         }
 
         pipeline
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                Name = "consecutive",
-                FailureRatio = 1.0,
-                MinimumThroughput = 5,
-                SamplingDuration = TimeSpan.FromSeconds(60),
-                BreakDuration = breakDuration,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-                StateProvider = circuit.Consecutive,
-                ManualControl = circuit.Control,
-                OnOpened = args => Opened(circuit, args.BreakDuration),
-                OnClosed = _ => Closed(circuit),
-            })
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                Name = "ratio",
-                FailureRatio = 0.5,
-                MinimumThroughput = 10,
-                SamplingDuration = TimeSpan.FromSeconds(60),
-                BreakDuration = breakDuration,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-                StateProvider = circuit.Ratio,
-                ManualControl = circuit.Control,
-                OnOpened = args => Opened(circuit, args.BreakDuration),
-                OnClosed = _ => Closed(circuit),
-            })
+            .AddCircuitBreaker(Breaker("consecutive", 1.0, 5, circuit.Consecutive, circuit, breakDuration))
+            .AddCircuitBreaker(Breaker("ratio", 0.5, 10, circuit.Ratio, circuit, breakDuration))
             .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
     }
+
+    /// <summary>One of the two breakers over a 60 s window; both share the circuit's manual control and report to it.</summary>
+    private static HttpCircuitBreakerStrategyOptions Breaker(
+        string name, double failureRatio, int minimumThroughput, CircuitBreakerStateProvider state, UpstreamCircuit circuit, TimeSpan breakDuration) => new()
+        {
+            Name = name,
+            FailureRatio = failureRatio,
+            MinimumThroughput = minimumThroughput,
+            SamplingDuration = TimeSpan.FromSeconds(60),
+            BreakDuration = breakDuration,
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            StateProvider = state,
+            ManualControl = circuit.Control,
+            OnOpened = args => Opened(circuit, args.BreakDuration),
+            OnClosed = _ => Closed(circuit),
+        };
 
     /// <summary>
     /// 408, 429, 5xx, HttpRequestException and attempt timeouts (the library's transient set), and a socket or stream error a reset

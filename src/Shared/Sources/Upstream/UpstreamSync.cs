@@ -165,8 +165,9 @@ public sealed partial class UpstreamSync(
             var since = mode == SyncMode.Incremental && state?.Watermark is { } watermark
                 ? watermark - TimeSpan.FromSeconds(_options.OverlapSeconds)
                 : (DateTimeOffset?)null;
-            // A pass interrupted mid-way resumes from its cursor; its first page's asOf is lost, so its start stands in (earlier, so safe).
-            var cursor = state?.Cursor;
+            // An incremental pass interrupted mid-way resumes from its cursor; its first page's asOf is lost, so its start stands in
+            // (earlier, so safe). A full pass always lists from the start: its reconcile needs every key.
+            var cursor = mode == SyncMode.Incremental ? state?.Cursor : null;
             DateTimeOffset? firstAsOf = cursor is not null ? state?.LastStartedAt : null;
             var request = new FeedRequest(organisation, new PageRequest(since, cursor, pageSize), mode, startedAt)
             {
@@ -288,7 +289,15 @@ public sealed partial class UpstreamSync(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         foreach (var table in feed.Tables.Where(t => t.Reconciled))
         {
-            var keys = seen.TryGetValue(table, out var set) ? set.ToArray() : [];
+            // A listing that returned nothing at all deletes nothing: an empty answer is likelier a fault than an organisation that
+            // lost every row of a kind (deletions one by one come as tombstones).
+            if (!seen.TryGetValue(table, out var set) || set.Count == 0)
+            {
+                LogEmptyReconcile(feed.Service.Name, table.Name, organisation);
+                continue;
+            }
+
+            var keys = set.ToArray();
             deleted += await connection.ExecuteAsync(new CommandDefinition(SourceSql.Get(table.ReconcileSql),
                 new { organisationId = organisation, seen = keys, source = Source, from = activityFrom }, commandTimeout: 300, cancellationToken: cancellationToken));
         }
@@ -371,6 +380,9 @@ public sealed partial class UpstreamSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream pass {Service}/{Entity} for {Scope} failed: {Error}")]
     private partial void LogPassFailed(string service, string entity, string scope, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Full reconcile of {Service}/{Table} for {Organisation} skipped: the listing returned no rows")]
+    private partial void LogEmptyReconcile(string service, string table, string organisation);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upstream sync run {RunId} failed")]
     private partial void LogRunFailed(string runId, Exception exception);

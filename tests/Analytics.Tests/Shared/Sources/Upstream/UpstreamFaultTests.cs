@@ -244,6 +244,52 @@ public sealed class UpstreamFaultTests
     }
 
     // Only the Directory: Auth (configured here for the connection-reset test) would otherwise fail every sync.
+    [Test]
+    public async Task FullReconcile_OfAnEmptyListing_DeletesNothing()
+    {
+        Organisation("org-f9");
+        _host.Server.Given(Request.Create().UsingGet().WithPath(Path("org-f9", "users"))).RespondWith(Page(User("f9-a", "learner")));
+        await SyncAsync("org-f9");
+        _host.Server.Reset();
+        Organisation("org-f9");
+        _host.Server.Given(Request.Create().UsingGet().WithPath(Path("org-f9", "users"))).RespondWith(Page());
+
+        var result = await _host.Sync.RunAsync(new SyncRequest(SyncMode.Full, [UpstreamServices.Directory], "org-f9"), CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo("completed"), string.Join("; ", result.Failures));
+        Assert.That(await _host.ScalarAsync<long>("SELECT count(*) FROM lrs.users WHERE id = 'f9-a'"), Is.EqualTo(1),
+            "an empty answer is not taken for every user gone");
+    }
+
+    [Test]
+    public async Task FullReconcile_AfterAnInterruptedPass_ListsFromTheStart_AndDeletesOnlyWhatIsGone()
+    {
+        Organisation("org-f10");
+        var users = Path("org-f10", "users");
+        _host.Server.Given(Request.Create().UsingGet().WithPath(users)).AtPriority(10)
+            .RespondWith(Page("c2", User("f10-a", "learner"), User("f10-b", "learner")));
+        _host.Server.Given(Request.Create().UsingGet().WithPath(users).WithParam("cursor", "c2")).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(500));
+        await SyncAsync("org-f10");
+        _host.Server.Reset();
+        Organisation("org-f10");
+        _host.Server.Given(Request.Create().UsingGet().WithPath(users)).AtPriority(10)
+            .RespondWith(Page("c2", User("f10-a", "learner")));
+        _host.Server.Given(Request.Create().UsingGet().WithPath(users).WithParam("cursor", "c2")).AtPriority(1)
+            .RespondWith(Page(User("f10-c", "learner")));
+
+        var result = await _host.Sync.RunAsync(new SyncRequest(SyncMode.Full, [UpstreamServices.Directory], "org-f10"), CancellationToken.None);
+
+        var first = _host.Server.LogEntries.Select(e => e.RequestMessage).First(r => r.Path == users);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Status, Is.EqualTo("completed"), string.Join("; ", result.Failures));
+            Assert.That(first.Query?.ContainsKey("cursor") ?? false, Is.False, "a full pass does not resume an incremental one's cursor");
+            Assert.That(await _host.QueryAsync<string>("SELECT id FROM lrs.users WHERE organisation_id = 'org-f10' ORDER BY id"),
+                Is.EqualTo(new[] { "f10-a", "f10-c" }));
+        });
+    }
+
     private async Task<SyncRunResult> SyncAsync(string organisation) =>
         await _host.Sync.RunAsync(new SyncRequest(SyncMode.Incremental, [UpstreamServices.Directory], organisation), CancellationToken.None);
 
