@@ -38,7 +38,18 @@ public abstract class UpstreamFeed<TClient, TItem>(
         var batch = new FeedBatch();
         foreach (var payload in payloads)
         {
-            if (JsonSerializer.Deserialize<TItem>(payload, UpstreamClient.Json) is { } item)
+            TItem? item;
+            try
+            {
+                item = JsonSerializer.Deserialize<TItem>(payload, UpstreamClient.Json);
+            }
+            catch (JsonException)
+            {
+                // A payload of another shape (an older contract) cannot be retried; it ages out with the rejects' retention.
+                continue;
+            }
+
+            if (item is not null)
             {
                 batch.Items++;
                 Map(item, request, batch);

@@ -243,6 +243,13 @@ public sealed partial class UpstreamSync(
             await FailAsync(feed, organisation, $"store: {exception.MessageText}", counters, cancellationToken);
             return false;
         }
+        catch (Exception exception) when (exception is not (OperationCanceledException or NpgsqlException))
+        {
+            // Anything else (a stored reject of an older shape, a bug in a mapping) fails this pass, not the run.
+            LogPassCrashed(feed.Service.Name, feed.Entity, organisation ?? "*", exception);
+            await FailAsync(feed, organisation, $"internal: {exception.GetType().Name}", counters, cancellationToken);
+            return false;
+        }
     }
 
     private async Task<PageWriteResult> WritePageAsync(IUpstreamFeed feed, string scope, FeedPage page, string runId, CancellationToken cancellationToken)
@@ -383,6 +390,9 @@ public sealed partial class UpstreamSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Full reconcile of {Service}/{Table} for {Organisation} skipped: the listing returned no rows")]
     private partial void LogEmptyReconcile(string service, string table, string organisation);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Upstream pass {Service}/{Entity} for {Scope} crashed")]
+    private partial void LogPassCrashed(string service, string entity, string scope, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upstream sync run {RunId} failed")]
     private partial void LogRunFailed(string runId, Exception exception);

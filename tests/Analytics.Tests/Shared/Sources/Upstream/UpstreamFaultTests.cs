@@ -290,6 +290,23 @@ public sealed class UpstreamFaultTests
         });
     }
 
+    [Test]
+    public async Task AStoredRejectOfAnotherShape_DoesNotStopItsEntitysPass()
+    {
+        Organisation("org-f11");
+        _host.Server.Given(Request.Create().UsingGet().WithPath(Path("org-f11", "users"))).RespondWith(Page(User("f11-a", "learner")));
+        await _host.ExecuteAsync(
+            """
+            INSERT INTO ops.sync_rejects (source, entity, record_key, scope, reason, payload, first_seen_at, last_seen_at)
+            VALUES ('upstream', 'users', 'users:old', 'org-f11', 'old contract', '"not an item"', now(), now())
+            """);
+
+        var result = await SyncAsync("org-f11");
+
+        Assert.That(result.Status, Is.EqualTo("completed"), string.Join("; ", result.Failures));
+        Assert.That(await _host.ScalarAsync<long>("SELECT count(*) FROM lrs.users WHERE id = 'f11-a'"), Is.EqualTo(1));
+    }
+
     private async Task<SyncRunResult> SyncAsync(string organisation) =>
         await _host.Sync.RunAsync(new SyncRequest(SyncMode.Incremental, [UpstreamServices.Directory], organisation), CancellationToken.None);
 
