@@ -9,10 +9,10 @@ public sealed class GenerateReportValidator : AbstractValidator<GenerateReportCo
     public GenerateReportValidator()
     {
         RuleFor(c => c.Type).NotEmpty().WithMessage("is required")
-            .Must(t => ReportRequestRules.Type(t) is not null).When(c => !string.IsNullOrEmpty(c.Type))
+            .Must(t => ReportRequestRules.Type(t) is not null).When(c => !string.IsNullOrEmpty(c.Type), ApplyConditionTo.CurrentValidator)
             .WithMessage("must be one of learner, trainer, organisation");
         RuleFor(c => c.Format).NotEmpty().WithMessage("is required")
-            .Must(f => ReportFormats.Canonical(f) is not null).When(c => !string.IsNullOrEmpty(c.Format))
+            .Must(f => ReportFormats.Canonical(f) is not null).When(c => !string.IsNullOrEmpty(c.Format), ApplyConditionTo.CurrentValidator)
             .WithMessage("must be one of pdf, csv, xlsx, json");
         RuleFor(c => c.SubjectId).MustBeId().When(c => c.SubjectId is not null).OverridePropertyName("userId");
         RuleFor(c => c.TemplateId)

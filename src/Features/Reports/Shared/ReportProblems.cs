@@ -10,12 +10,12 @@ public static class ReportProblems
 
     public static ApiProblemException NotReady(string status) =>
         new(409, "REPORT_NOT_READY", "Report not ready", $"The report is {status}; try again shortly.",
-            new Dictionary<string, object?> { ["status"] = status },
+            new Dictionary<string, object?> { ["reportStatus"] = status },
             new Dictionary<string, string> { ["Retry-After"] = "5" });
 
     public static ApiProblemException Failed(string? reason) =>
         new(409, "REPORT_FAILED", "Report failed", "The report could not be generated.",
-            new Dictionary<string, object?> { ["status"] = ReportStatuses.Failed, ["reason"] = reason ?? "unknown" });
+            new Dictionary<string, object?> { ["reportStatus"] = ReportStatuses.Failed, ["reason"] = reason ?? "unknown" });
 
     public static ApiProblemException ScheduleNotFound() =>
         new(404, "SCHEDULE_NOT_FOUND", "Schedule not found", "The schedule does not exist or is not yours.");

@@ -11,15 +11,14 @@ public static class ReportFileNames
 
     public static string Slug(string title)
     {
-        var normalised = title.Normalize(NormalizationForm.FormD);
         var slug = new StringBuilder();
-        foreach (var c in normalised)
+        foreach (var c in Transliterate(title))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 slug.Append(char.ToLowerInvariant(c));
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
+            else if (slug.Length > 0 && slug[^1] != '-')
             {
                 slug.Append('-');
             }
@@ -28,5 +27,21 @@ public static class ReportFileNames
         var text = slug.ToString().Trim('-');
         text = text.Length > 80 ? text[..80].TrimEnd('-') : text;
         return text.Length == 0 ? "report" : text;
+    }
+
+    /// <summary>Latin letters with diacritics to their base letter (the service runs with invariant globalization: no Normalize).</summary>
+    private static string Transliterate(string text)
+    {
+        const string from = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž";
+        const string to = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz";
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var lower = char.ToLowerInvariant(c);
+            var index = from.IndexOf(lower, StringComparison.Ordinal);
+            result.Append(index >= 0 ? to[index] : lower == 'ß' ? "ss" : lower == 'æ' ? "ae" : lower == 'œ' ? "oe" : c.ToString());
+        }
+
+        return result.ToString();
     }
 }
