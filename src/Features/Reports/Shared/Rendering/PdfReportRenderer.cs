@@ -77,7 +77,9 @@ public sealed class PdfReportRenderer : IReportRenderer
         {
             var section = content.Sections[i];
             gfx.DrawString($"{i + 1}. {Title(section.Analytic)}", Font(11), XBrushes.Black, Margin + 10, y);
-            gfx.DrawString(Freshness(section), Font(9), section.IsStale || section.Envelope is null ? new XSolidBrush(Amber) : XBrushes.DimGray,
+            var status = section.Envelope is null ? "unavailable"
+                : $"{section.ComputedAt:yyyy-MM-dd HH:mm} · {(section.IsStale ? "stale" : "fresh")}{(section.Degraded ? " · degraded" : string.Empty)}";
+            gfx.DrawString(status, Font(9), section.IsStale || section.Envelope is null ? new XSolidBrush(Amber) : XBrushes.DimGray,
                 Margin + 250, y);
             y += 18;
         }
