@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Analytics.Api.Features.Reports.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
@@ -40,6 +41,7 @@ public static class AnalyticsServices
         services.AddAnalyticsRateLimiting(configuration);
         services.AddAnalyticsScheduling(configuration);
         services.AddAnalyticsFreshness();
+        services.AddReports();
         services.AddUpstreamClients();
         services.AddAnalyticsTelemetry(configuration);
         // Bounded: HybridCache sizes its memory entries by payload bytes, so this caps the first cache level at

@@ -17,6 +17,8 @@ public static class RateClasses
         ["refresh"] = (5, 600),
         ["system"] = (600, 60),
         ["operator"] = (30, 60),
+        ["report"] = (10, 3600),
+        ["write"] = (30, 60),
     };
 
     private static readonly string[] OperatorPaths = ["/api/v1/admin", "/api/v1/integration", "/api/v1/predictive/models/retrain"];
@@ -42,6 +44,19 @@ public static class RateClasses
         if (HttpMethods.IsPost(context.Request.Method) && path.Equals("/api/v1/analytics/refresh", StringComparison.OrdinalIgnoreCase))
         {
             return user is null ? null : ("refresh", "user:" + user);
+        }
+
+        if (user is not null && path.StartsWithSegments("/api/v1/reports", StringComparison.OrdinalIgnoreCase))
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && path.Equals("/api/v1/reports/generate", StringComparison.OrdinalIgnoreCase))
+            {
+                return ("report", "user:" + user);
+            }
+
+            if (HttpMethods.IsDelete(context.Request.Method) || HttpMethods.IsPost(context.Request.Method))
+            {
+                return ("write", "user:" + user);
+            }
         }
 
         if (path.Equals("/", StringComparison.Ordinal) || SystemPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))

@@ -1,0 +1,1 @@
+UPDATE reporting.report_jobs SET progress = @progress WHERE id = @id AND status = 'running';
