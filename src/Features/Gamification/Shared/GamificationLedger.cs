@@ -50,7 +50,13 @@ public sealed partial class GamificationLedger(
         var states = facts.ToDictionary(f => f.Key, f => (Facts: f.Value, State: GamificationComputation.Compute(f.Value, settings, now)));
         var events = states.SelectMany(s => s.Value.State.NewEntries.Select(e => new
         {
-            UserId = s.Key, e.Rule, e.SourceEventId, e.Day, e.PointsRequested, e.Points, e.Capped,
+            UserId = s.Key,
+            e.Rule,
+            e.SourceEventId,
+            e.Day,
+            e.PointsRequested,
+            e.Points,
+            e.Capped,
         }));
         var points = states.Select(s =>
         {
@@ -90,11 +96,18 @@ public sealed partial class GamificationLedger(
         });
         var periods = states.SelectMany(s => s.Value.State.Streak.Runs.Select(r => new
         {
-            UserId = s.Key, StartedOn = r.Start, EndedOn = r.Active ? (DateOnly?)null : r.End, r.Length, r.FreezesUsed,
+            UserId = s.Key,
+            StartedOn = r.Start,
+            EndedOn = r.Active ? (DateOnly?)null : r.End,
+            r.Length,
+            r.FreezesUsed,
         }));
         var badges = states.SelectMany(s => s.Value.State.Badges.Where(b => b.Earned).Select(b => new
         {
-            UserId = s.Key, BadgeId = b.Badge.Id, b.EarnedOn, s.Value.Facts.Context.TimeZone,
+            UserId = s.Key,
+            BadgeId = b.Badge.Id,
+            b.EarnedOn,
+            s.Value.Facts.Context.TimeZone,
         }));
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
