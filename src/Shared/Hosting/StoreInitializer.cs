@@ -1,3 +1,4 @@
+using Analytics.Api.Features.Gamification.Shared;
 using Analytics.Api.Shared.Database;
 using Analytics.Api.Shared.Sources.Demo;
 
@@ -10,7 +11,8 @@ namespace Analytics.Api.Shared.Hosting;
 public sealed partial class StoreInitializer(
     IConfiguration configuration,
     ILogger<StoreInitializer> logger,
-    Microsoft.IdentityModel.Tokens.SymmetricSecurityKey signingKey) : IHostedLifecycleService
+    Microsoft.IdentityModel.Tokens.SymmetricSecurityKey signingKey,
+    GamificationLedger gamification) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +28,8 @@ public sealed partial class StoreInitializer(
             var result = await DemoGenerator.RunAsync(connectionString, options, logger, cancellationToken);
             var rows = result.RowCounts.Values.Sum();
             LogGenerated(rows, result.Elapsed.TotalSeconds, result.ContentHash);
+            // Points, streaks and badges of the generated history (ANALYTICS.md §6).
+            await gamification.RecomputeAsync(null, cancellationToken);
 
             // Generation is a one-off burst of large buffers: hand that memory back before the service settles to idle.
             System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;

@@ -1,3 +1,4 @@
+using Analytics.Api.Features.Gamification.Shared;
 using Analytics.Api.Features.Predictive.Shared;
 using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Sources.Upstream;
@@ -29,6 +30,7 @@ public static class SchedulingSetup
         services.AddSingleton<DropOffModelStore>();
         services.AddSingleton<DropOffRetraining>();
         services.AddSingleton<DropOffRetrainJob>();
+        services.AddSingleton<GamificationLedger>();
         services.AddQuartz(quartz =>
         {
             UseClusteredStore(quartz, scheduler);
@@ -52,6 +54,9 @@ public static class SchedulingSetup
             quartz.AddJob<DropOffRetrainJob>(job => job.WithIdentity(DropOffRetrainJob.Key).StoreDurably());
             AddCronTrigger(quartz, DropOffRetrainJob.Key, new TriggerKey("dropoff-retrain-weekly", "predictive"),
                 configuration["DropOff:RetrainCron"] is { Length: > 0 } retrainCron ? retrainCron : DropOffRetrainJob.DefaultCron);
+            quartz.AddJob<GamificationNightlyJob>(job => job.WithIdentity(GamificationNightlyJob.Key).StoreDurably());
+            AddCronTrigger(quartz, GamificationNightlyJob.Key, new TriggerKey("gamification-nightly", "gamification"),
+                configuration["Analytics:Gamification:NightlyCron"] is { Length: > 0 } gamificationCron ? gamificationCron : GamificationNightlyJob.DefaultCron);
             AddUpstreamSync(quartz, configuration);
             quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key).StoreDurably());
             AddCronTrigger(quartz, RetentionJob.Key, new TriggerKey("retention-daily", "maintenance"),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Analytics.Api.Features.Gamification.Shared;
 using Analytics.Api.Shared.Jobs;
 using Dapper;
 using Npgsql;
@@ -106,6 +107,14 @@ public sealed partial class UpstreamSync(
                 });
 
             await RegisterAsync(organisations, cancellationToken);
+            if (counters.Written > 0)
+            {
+                // Points on every sync that brought rows (ANALYTICS.md §0.7); the ledger awards each fact once.
+                foreach (var organisation in organisations)
+                {
+                    await services.GetRequiredService<GamificationLedger>().RecomputeAsync(organisation, cancellationToken);
+                }
+            }
         }
         catch (Exception exception) when (exception is NpgsqlException or UpstreamException or OperationCanceledException)
         {
