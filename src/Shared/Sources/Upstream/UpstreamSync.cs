@@ -72,6 +72,7 @@ public sealed partial class UpstreamSync(
         var selected = (request.Services ?? UpstreamServices.All).Where(s => circuits.Options(s).Configured).Select(s => s.Name).ToHashSet();
         var active = _feeds.Where(f => selected.Contains(f.Service.Name)).ToArray();
         string? error = null;
+        IReadOnlyList<string> synced = [];
         try
         {
             foreach (var feed in active.Where(f => f.PlatformScope))
@@ -107,14 +108,7 @@ public sealed partial class UpstreamSync(
                 });
 
             await RegisterAsync(organisations, cancellationToken);
-            if (counters.Written > 0)
-            {
-                // Points on every sync that brought rows (ANALYTICS.md §0.7); the ledger awards each fact once.
-                foreach (var organisation in organisations)
-                {
-                    await services.GetRequiredService<GamificationLedger>().RecomputeAsync(organisation, cancellationToken);
-                }
-            }
+            synced = organisations;
         }
         catch (Exception exception) when (exception is NpgsqlException or UpstreamException or OperationCanceledException)
         {
@@ -129,7 +123,31 @@ public sealed partial class UpstreamSync(
         var result = new SyncRunResult(runId, status, counters.Read, counters.Written, counters.Deleted, counters.Rejected, counters.Passes,
             counters.Failures.ToArray(), Stopwatch.GetElapsedTime(started));
         LogRunFinished(runId, status, result.RowsRead, result.RowsWritten, result.Failures.Count, result.Elapsed.TotalSeconds);
+        if (counters.Written > 0)
+        {
+            await AwardPointsAsync(synced, cancellationToken);
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// Points on every sync that brought rows (ANALYTICS.md §0.7); the ledger awards each fact once. After the run is closed, so a
+    /// ledger failure never marks the sync failed (the nightly recomputation catches up).
+    /// </summary>
+    private async Task AwardPointsAsync(IReadOnlyList<string> organisations, CancellationToken cancellationToken)
+    {
+        foreach (var organisation in organisations)
+        {
+            try
+            {
+                await services.GetRequiredService<GamificationLedger>().RecomputeAsync(organisation, cancellationToken);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+            {
+                LogPointsFailed(organisation, exception);
+            }
+        }
     }
 
     private void Count(IUpstreamFeed feed, PageWriteResult result)
@@ -402,6 +420,9 @@ public sealed partial class UpstreamSync(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upstream pass {Service}/{Entity} for {Scope} crashed")]
     private partial void LogPassCrashed(string service, string entity, string scope, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Points after the sync of {Organisation} failed; the nightly recomputation catches up")]
+    private partial void LogPointsFailed(string organisation, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upstream sync run {RunId} failed")]
     private partial void LogRunFailed(string runId, Exception exception);
