@@ -122,6 +122,12 @@ public sealed class UpstreamDemoEquivalenceTests
             data.Remove(field);
         }
 
+        // Ledger rows carry the instant they were awarded, which is when each store was filled.
+        foreach (var activity in data["recentActivity"]?.AsArray() ?? [])
+        {
+            activity!.AsObject().Remove("timestamp");
+        }
+
         return data;
     }
 
