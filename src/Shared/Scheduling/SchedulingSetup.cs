@@ -1,4 +1,5 @@
 using Analytics.Api.Features.Predictive.Shared;
+using Analytics.Api.Features.Reports.Shared.Schedules;
 using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Sources.Upstream;
 using Quartz;
@@ -52,6 +53,13 @@ public static class SchedulingSetup
             quartz.AddJob<DropOffRetrainJob>(job => job.WithIdentity(DropOffRetrainJob.Key).StoreDurably());
             AddCronTrigger(quartz, DropOffRetrainJob.Key, new TriggerKey("dropoff-retrain-weekly", "predictive"),
                 configuration["DropOff:RetrainCron"] is { Length: > 0 } retrainCron ? retrainCron : DropOffRetrainJob.DefaultCron);
+            quartz.AddJob<ReportScheduleJob>(job => job.WithIdentity(ReportScheduleJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(ReportScheduleJob.Key)
+                .WithIdentity(ReportScheduleJob.EveryMinute)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             AddUpstreamSync(quartz, configuration);
             quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key).StoreDurably());
             AddCronTrigger(quartz, RetentionJob.Key, new TriggerKey("retention-daily", "maintenance"),
