@@ -1,5 +1,6 @@
 using Analytics.Api.Features.Gamification.Shared;
 using Analytics.Api.Features.Predictive.Shared;
+using Analytics.Api.Features.Reports.Shared.Schedules;
 using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Sources.Upstream;
 using Quartz;
@@ -57,6 +58,13 @@ public static class SchedulingSetup
             quartz.AddJob<GamificationNightlyJob>(job => job.WithIdentity(GamificationNightlyJob.Key).StoreDurably());
             AddCronTrigger(quartz, GamificationNightlyJob.Key, new TriggerKey("gamification-nightly", "gamification"),
                 configuration["Analytics:Gamification:NightlyCron"] is { Length: > 0 } gamificationCron ? gamificationCron : GamificationNightlyJob.DefaultCron);
+            quartz.AddJob<ReportScheduleJob>(job => job.WithIdentity(ReportScheduleJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(ReportScheduleJob.Key)
+                .WithIdentity(ReportScheduleJob.EveryMinute)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             AddUpstreamSync(quartz, configuration);
             quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key).StoreDurably());
             AddCronTrigger(quartz, RetentionJob.Key, new TriggerKey("retention-daily", "maintenance"),

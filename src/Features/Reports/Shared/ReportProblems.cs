@@ -19,4 +19,8 @@ public static class ReportProblems
 
     public static ApiProblemException ScheduleNotFound() =>
         new(404, "SCHEDULE_NOT_FOUND", "Schedule not found", "The schedule does not exist or is not yours.");
+
+    public static ApiProblemException LimitReached(int limit) =>
+        new(409, "LIMIT_REACHED", "Limit reached", $"A user may hold at most {limit} report schedules; delete one first.",
+            new Dictionary<string, object?> { ["limit"] = limit });
 }

@@ -1,17 +1,19 @@
 using Analytics.Api.Features.Reports.Shared.Rendering;
+using Analytics.Api.Features.Reports.Shared.Schedules;
 
 namespace Analytics.Api.Features.Reports.Shared;
 
 /// <summary>
 /// Renders queued reports off the request thread (`Reports:Workers` loops, 1 by default): claims one with FOR UPDATE SKIP LOCKED,
 /// collects its sections, renders and stores the file; polls every `Reports:PollSeconds` (2) or at once when this instance queues
-/// one. Purges expired reports hourly.
+/// one. Purges expired reports hourly. A scheduled run's report is delivered by its schedule's channel once it ends.
 /// </summary>
 public sealed partial class ReportWorker(
     IServiceScopeFactory scopes,
     ReportStore store,
     ReportQueueSignal signal,
     ReportRenderHooks hooks,
+    ScheduleDeliveries deliveries,
     IEnumerable<IReportRenderer> renderers,
     IConfiguration configuration,
     TimeProvider timeProvider,
@@ -78,11 +80,13 @@ public sealed partial class ReportWorker(
                 ReportFileNames.For(report.Title, content.GeneratedAt, report.Format), ReportFormats.ContentType(report.Format), bytes);
             await store.CompleteAsync(report.Id, file, ReportPreviews.Build(content), cancellationToken);
             LogCompleted(report.Id, report.Format, bytes.Length);
+            await deliveries.AfterReportAsync(report, completed: true, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(report.Id, exception);
             await store.FailAsync(report.Id, exception.GetType().Name + ": " + exception.Message, CancellationToken.None);
+            await deliveries.AfterReportAsync(report, completed: false, CancellationToken.None);
         }
 
         return true;

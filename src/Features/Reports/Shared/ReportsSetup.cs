@@ -1,8 +1,9 @@
 using Analytics.Api.Features.Reports.Shared.Rendering;
+using Analytics.Api.Features.Reports.Shared.Schedules;
 
 namespace Analytics.Api.Features.Reports.Shared;
 
-/// <summary>The report store, access check, renderers and workers (API.md §4.7).</summary>
+/// <summary>The report store, access check, queue, renderers, workers and schedules (API.md §4.7).</summary>
 public static class ReportsSetup
 {
     public static IServiceCollection AddReports(this IServiceCollection services)
@@ -11,6 +12,7 @@ public static class ReportsSetup
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ReportRenderHooks>();
         services.AddScoped<ReportAccess>();
+        services.AddScoped<ReportEnqueuer>();
         services.AddScoped<ReportContentCollector>();
         services.AddSingleton<IReportRenderer, PdfReportRenderer>();
         services.AddSingleton<IReportRenderer, CsvReportRenderer>();
@@ -18,6 +20,7 @@ public static class ReportsSetup
         services.AddSingleton<IReportRenderer, JsonReportRenderer>();
         services.AddSingleton<ReportWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ReportWorker>());
+        services.AddReportSchedules();
         return services;
     }
 }

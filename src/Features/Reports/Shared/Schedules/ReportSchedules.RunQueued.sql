@@ -1,0 +1,3 @@
+UPDATE reporting.report_schedules
+SET last_report_id = @reportId
+WHERE id = @id;
