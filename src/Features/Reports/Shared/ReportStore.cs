@@ -48,6 +48,14 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider timePr
             SqlQueries.Get("Reports.Get"), new { id, ownerId, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The owner of an unexpired report, or null.</summary>
+    public async Task<string?> OwnerAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            SqlQueries.Get("Reports.Owner"), new { id, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ReportRow>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

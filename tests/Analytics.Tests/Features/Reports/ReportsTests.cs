@@ -139,6 +139,28 @@ public sealed partial class ReportsTests
     }
 
     [Test]
+    public async Task Download_ThroughASignedLink_NeedsNoToken_AndAWrongSignatureOrNoTokenFindsNothing()
+    {
+        var learner = await ApiClient.TokenAsync(Learner);
+        var id = await ReportTestClient.CompletedAsync(learner, new { type = "learner", format = "csv" });
+        var link = TestHost.Factory.Services.GetRequiredService<ReportLinks>().DownloadPath(id);
+
+        using var signed = await ApiClient.GetAsync(link, token: null);
+        using var tampered = await ApiClient.GetAsync(link[..^2] + (link.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"), token: null);
+        using var otherReport = await ApiClient.GetAsync(link.Replace(id, id[..^1] + (id.EndsWith('0') ? "1" : "0"), StringComparison.Ordinal), token: null);
+        using var bare = await ApiClient.GetAsync($"/api/v1/reports/{id}/download", token: null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(signed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(signed.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        });
+        await ApiClient.AssertProblemAsync(tampered, HttpStatusCode.NotFound, "REPORT_NOT_FOUND");
+        await ApiClient.AssertProblemAsync(otherReport, HttpStatusCode.NotFound, "REPORT_NOT_FOUND");
+        await ApiClient.AssertProblemAsync(bare, HttpStatusCode.Unauthorized, "MISSING_TOKEN");
+    }
+
+    [Test]
     public async Task Generate_WhenRenderingIsSlow_Answers202AtOnceAndTheStatusMovesQueuedRunningCompleted()
     {
         var token = await ApiClient.TokenAsync(Learner);
