@@ -18,6 +18,13 @@ public static class TestStore
         await Dapper.SqlMapper.ExecuteAsync(connection, sql, parameters);
     }
 
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(TestHost.ConnectionString);
+        await connection.OpenAsync();
+        return (await Dapper.SqlMapper.QueryAsync<T>(connection, sql, parameters)).ToList();
+    }
+
     public static async Task<T?> ScalarAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = new NpgsqlConnection(TestHost.ConnectionString);

@@ -160,6 +160,28 @@ public sealed partial class ReportsTests
         await ApiClient.AssertProblemAsync(bare, HttpStatusCode.Unauthorized, "MISSING_TOKEN");
     }
 
+    [TestCase("json")]
+    [TestCase("csv")]
+    public async Task TrainerReport_HoldsCourseAggregatesOnly_NoLearnerOfItsCourses(string format)
+    {
+        var trainer = await ApiClient.TokenAsync("trainer@test.com");
+        var id = await ReportTestClient.CompletedAsync(trainer, new { type = "trainer", format });
+        using var download = await ReportTestClient.DownloadAsync(trainer, id);
+        var text = await download.Content.ReadAsStringAsync();
+        var students = await TestStore.QueryAsync<string>(
+            """
+            SELECT DISTINCT e.user_id FROM lrs.enrolments e JOIN lrs.course_trainers ct ON ct.course_id = e.course_id
+            WHERE ct.user_id = 'trainer-456'
+            """);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(students, Has.Count.GreaterThanOrEqualTo(25));
+            Assert.That(students.Where(s => text.Contains(s, StringComparison.Ordinal)), Is.Empty, "a trainer report names no learner");
+        });
+    }
+
     [Test]
     public async Task Generate_WhenRenderingIsSlow_Answers202AtOnceAndTheStatusMovesQueuedRunningCompleted()
     {
