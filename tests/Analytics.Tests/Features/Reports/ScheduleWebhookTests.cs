@@ -69,12 +69,12 @@ public sealed class ScheduleWebhookTests
         await ScheduleTestClient.FireAsync(id, DateTimeOffset.UtcNow, _host, _connectionString);
         var schedule = await ScheduleTestClient.WaitForRunAsync(token, id, _host);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_hooks.LogEntries.Count == 0 && DateTime.UtcNow < deadline)
+        while (!_hooks.LogEntries.Any(e => e.RequestMessage.Path == "/hook") && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        var call = _hooks.LogEntries.Single().RequestMessage;
+        var call = _hooks.LogEntries.Single(e => e.RequestMessage.Path == "/hook").RequestMessage;
         var body = call.BodyAsBytes ?? Encoding.UTF8.GetBytes(call.Body ?? string.Empty);
         var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
         var payload = JsonNode.Parse(body)!.AsObject();
@@ -89,6 +89,30 @@ public sealed class ScheduleWebhookTests
             Assert.That(payload["downloadUrl"]!.GetValue<string>(),
                 Does.StartWith($"/api/v1/reports/{payload["reportId"]}/download?expires=").And.Contain("&signature="));
             Assert.That(payload["expiresAt"], Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task Webhook_FailingTwice_IsRetriedWithTheSameSignedBody()
+    {
+        _hooks.Given(Request.Create().WithPath("/flaky").UsingPost()).InScenario("flaky").WillSetStateTo("one")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        _hooks.Given(Request.Create().WithPath("/flaky").UsingPost()).InScenario("flaky").WhenStateIs("one").WillSetStateTo("two")
+            .RespondWith(Response.Create().WithStatusCode(502));
+        _hooks.Given(Request.Create().WithPath("/flaky").UsingPost()).InScenario("flaky").WhenStateIs("two")
+            .RespondWith(Response.Create().WithStatusCode(200));
+        var client = (Analytics.Api.Features.Reports.Shared.Schedules.ReportWebhookClient)_host.Services.GetService(
+            typeof(Analytics.Api.Features.Reports.Shared.Schedules.ReportWebhookClient))!;
+        var body = """{"event":"report.completed"}"""u8.ToArray();
+
+        await client.PostAsync(new Uri(_hooks.Url + "/flaky"), "whsec_test", body, CancellationToken.None);
+
+        var calls = _hooks.LogEntries.Where(e => e.RequestMessage.Path == "/flaky").Select(e => e.RequestMessage).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(calls, Has.Length.EqualTo(3), "two failures, then the delivery");
+            Assert.That(calls.Select(c => c.Headers!["X-Signature-256"].Single()).Distinct().Count(), Is.EqualTo(1));
+            Assert.That(calls.All(c => c.Body == """{"event":"report.completed"}"""), Is.True, "every attempt sends the whole body");
         });
     }
 
