@@ -4,9 +4,8 @@ namespace Analytics.Tests.Features.Refresh;
 
 /// <summary>
 /// A learner-family analytic that waits for the test to open its gate, so a running job can be observed mid-way. It reports a
-/// failure for its own part (no payload), which also shows per-analytic results. It borrows the id of an analytic that is not
-/// built yet (gamification, whose stats are not a stored analytic): a real analytic with the same id would be a duplicate key
-/// in the registry, and the refresh API only accepts the ids of API.md §4.0.
+/// failure for its own part (no payload), which also shows per-analytic results. It takes the id of the gamification analytic,
+/// whose registration the test removes (one analytic per id in the registry; the refresh API only accepts the ids of API.md §4.0).
 /// </summary>
 public sealed class GatedAnalytic(SemaphoreSlim gate) : ISnapshotAnalytic
 {

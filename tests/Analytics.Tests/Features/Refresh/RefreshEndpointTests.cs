@@ -26,7 +26,16 @@ public sealed class RefreshEndpointTests
         var token = TestTokens.Mint(learner, ["learner"], "org-123");
         using var gate = new SemaphoreSlim(0);
         await using var gated = new AnalyticsApiFactory(TestHost.ConnectionString).WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<ISnapshotAnalytic>(new GatedAnalytic(gate))));
+            builder.ConfigureTestServices(services =>
+            {
+                // The gated stand-in takes the place of the real gamification analytic (one analytic per id in the registry).
+                foreach (var real in services.Where(d => d.ImplementationType == typeof(Analytics.Api.Features.Gamification.Stats.GamificationStatsSnapshot)).ToArray())
+                {
+                    services.Remove(real);
+                }
+
+                services.AddSingleton<ISnapshotAnalytic>(new GatedAnalytic(gate));
+            }));
         _ = gated.Server;
 
         using var accepted = await ApiClient.PostJsonAsync(Path, new { userId = learner, analytics = new[] { "engagement", "gamification", "velocity" } }, token);
