@@ -1,3 +1,4 @@
+using Analytics.Api.Features.Reports.Shared;
 using Analytics.Api.Features.Reports.Shared.Schedules;
 using Mediator;
 
@@ -17,4 +18,4 @@ public sealed record CreateScheduleCommand(
     string? Channel,
     IReadOnlyList<string?>? Recipients,
     string? WebhookUrl,
-    bool? Enabled) : ICommand<ScheduleResource>;
+    bool? Enabled) : ICommand<ScheduleResource>, IReportContent;

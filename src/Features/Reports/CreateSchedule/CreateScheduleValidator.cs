@@ -13,23 +13,7 @@ public sealed class CreateScheduleValidator : AbstractValidator<CreateScheduleCo
     public CreateScheduleValidator(DeliveryOptions delivery)
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("is required").MaximumLength(80).WithMessage("must be at most 80 characters");
-        RuleFor(c => c.Type).NotEmpty().WithMessage("is required")
-            .Must(t => ReportRequestRules.Type(t) is not null).When(c => !string.IsNullOrEmpty(c.Type), ApplyConditionTo.CurrentValidator)
-            .WithMessage("must be one of learner, trainer, organisation");
-        RuleFor(c => c.Format).NotEmpty().WithMessage("is required")
-            .Must(f => ReportFormats.Canonical(f) is not null).When(c => !string.IsNullOrEmpty(c.Format), ApplyConditionTo.CurrentValidator)
-            .WithMessage("must be one of pdf, csv, xlsx, json");
-        RuleFor(c => c.SubjectId).MustBeId().When(c => c.SubjectId is not null).OverridePropertyName("userId");
-        RuleFor(c => c.TemplateId)
-            .Must((c, id) => ReportRequestRules.TemplateFits(id, c.Type))
-            .WithMessage("must be a template of the report's type (GET /reports/templates)");
-        RuleFor(c => c.Analytics!.Count)
-            .InclusiveBetween(1, ReportRequestRules.MaxAnalytics).When(c => c.Analytics is not null)
-            .OverridePropertyName("analytics").WithMessage($"must hold 1 to {ReportRequestRules.MaxAnalytics} ids");
-        RuleForEach(c => c.Analytics)
-            .Must((c, id) => ReportRequestRules.AnalyticFits(c.Type, id))
-            .When(c => c.Analytics is { Count: <= ReportRequestRules.MaxAnalytics } && ReportRequestRules.Type(c.Type) is not null)
-            .OverridePropertyName("analytics").WithMessage((c, id) => $"'{id}' is not an analytic of a {c.Type} report (API.md §4.0)");
+        Include(new ReportContentValidator());
         RuleFor(c => c.Cron).NotEmpty().WithMessage("is required")
             .Must(c => ScheduleCron.TryParse(c, out _)).When(c => !string.IsNullOrEmpty(c.Cron), ApplyConditionTo.CurrentValidator)
             .WithMessage("must be a 5-field cron (minute hour day-of-month month day-of-week) or @daily, @weekly, @monthly")

@@ -13,4 +13,4 @@ public sealed record GenerateReportCommand(
     string? From,
     string? To,
     string? Title,
-    string? TimeZone) : ICommand<ReportResource>;
+    string? TimeZone) : ICommand<ReportResource>, IReportContent;

@@ -8,23 +8,7 @@ public sealed class GenerateReportValidator : AbstractValidator<GenerateReportCo
 {
     public GenerateReportValidator()
     {
-        RuleFor(c => c.Type).NotEmpty().WithMessage("is required")
-            .Must(t => ReportRequestRules.Type(t) is not null).When(c => !string.IsNullOrEmpty(c.Type), ApplyConditionTo.CurrentValidator)
-            .WithMessage("must be one of learner, trainer, organisation");
-        RuleFor(c => c.Format).NotEmpty().WithMessage("is required")
-            .Must(f => ReportFormats.Canonical(f) is not null).When(c => !string.IsNullOrEmpty(c.Format), ApplyConditionTo.CurrentValidator)
-            .WithMessage("must be one of pdf, csv, xlsx, json");
-        RuleFor(c => c.SubjectId).MustBeId().When(c => c.SubjectId is not null).OverridePropertyName("userId");
-        RuleFor(c => c.TemplateId)
-            .Must((c, id) => ReportRequestRules.TemplateFits(id, c.Type))
-            .WithMessage("must be a template of the report's type (GET /reports/templates)");
-        RuleFor(c => c.Analytics!.Count)
-            .InclusiveBetween(1, ReportRequestRules.MaxAnalytics).When(c => c.Analytics is not null)
-            .OverridePropertyName("analytics").WithMessage($"must hold 1 to {ReportRequestRules.MaxAnalytics} ids");
-        RuleForEach(c => c.Analytics)
-            .Must((c, id) => ReportRequestRules.AnalyticFits(c.Type, id))
-            .When(c => c.Analytics is { Count: <= ReportRequestRules.MaxAnalytics } && ReportRequestRules.Type(c.Type) is not null)
-            .OverridePropertyName("analytics").WithMessage((c, id) => $"'{id}' is not an analytic of a {c.Type} report (API.md §4.0)");
+        Include(new ReportContentValidator());
         RuleFor(c => c.From).Must(ReportRequestRules.IsDate).WithMessage("must be a date (YYYY-MM-DD)");
         RuleFor(c => c.To).Must(ReportRequestRules.IsDate).WithMessage("must be a date (YYYY-MM-DD)");
         RuleFor(c => c.To)
