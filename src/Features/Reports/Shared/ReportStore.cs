@@ -10,6 +10,9 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider timePr
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
+    /// <summary>A report `running` this long has lost its worker (an instance died mid-render): another worker takes it again.</summary>
+    public static readonly TimeSpan AbandonAfter = TimeSpan.FromMinutes(10);
+
     public async Task<ReportRow> EnqueueAsync(ReportRow row, ReportTemplate? template, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -68,7 +71,9 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider timePr
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ReportRow>(new CommandDefinition(
-            SqlQueries.Get("Reports.Claim"), new { now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+            SqlQueries.Get("Reports.Claim"),
+            new { now = timeProvider.GetUtcNow(), abandonedBefore = timeProvider.GetUtcNow() - AbandonAfter },
+            cancellationToken: cancellationToken));
     }
 
     public async Task ProgressAsync(string id, short progress, CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
--- Claims the oldest queued report (ix_report_jobs_pending + SKIP LOCKED: workers on every instance never take the same one).
+-- Claims the oldest queued report, or one left `running` by a worker that died (started before @abandonedBefore)
+-- (ix_report_jobs_pending + SKIP LOCKED: workers on every instance never take the same one).
 UPDATE reporting.report_jobs j
 SET status = 'running', progress = 10, started_at = @now
 WHERE j.id = (SELECT q.id
               FROM reporting.report_jobs q
               WHERE q.status = 'queued'
+                 OR (q.status = 'running' AND q.started_at < @abandonedBefore)
               ORDER BY q.created_at
               FOR UPDATE SKIP LOCKED
               LIMIT 1)

@@ -183,6 +183,31 @@ public sealed partial class ReportsTests
     }
 
     [Test]
+    public async Task Report_LeftRunningByADeadWorker_IsTakenAgainAndCompleted()
+    {
+        var token = await ApiClient.TokenAsync(Learner);
+        var id = await ReportTestClient.CompletedAsync(token, new { type = "learner", format = "json" });
+        // As an instance that died mid-render leaves it: running for an hour, no file.
+        await TestStore.ExecuteAsync(
+            """
+            DELETE FROM reporting.report_files WHERE report_id = @id;
+            UPDATE reporting.report_jobs SET status = 'running', progress = 10, completed_at = NULL, started_at = now() - interval '1 hour'
+            WHERE id = @id;
+            """,
+            new { id });
+        TestHost.Factory.Services.GetRequiredService<ReportQueueSignal>().Notify();
+
+        var report = await ReportTestClient.WaitForAsync(token, id, "completed");
+        using var download = await ReportTestClient.DownloadAsync(token, id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["report"]!["completedAt"], Is.Not.Null);
+            Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
     public async Task Generate_WhenRenderingIsSlow_Answers202AtOnceAndTheStatusMovesQueuedRunningCompleted()
     {
         var token = await ApiClient.TokenAsync(Learner);
