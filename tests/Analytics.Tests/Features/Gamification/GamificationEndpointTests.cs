@@ -195,6 +195,25 @@ public sealed class GamificationEndpointTests
     }
 
     [Test]
+    public async Task Leaderboard_PlatformScope_AnonymisesEveryoneOfOtherOrganisations()
+    {
+        var body = await ApiClient.ReadJsonAsync(
+            await ApiClient.GetAsync("/api/v1/gamification/leaderboard?scope=platform&timeframe=all&limit=100", TestTokens.Mint("gam-s1", ["learner"], SmallOrg)));
+        var rows = body["data"]!["leaderboard"]!.AsArray().Select(r => r!.AsObject()).ToArray();
+        var named = rows.Select(r => r["userId"]?.GetValue<string>()).OfType<string>().ToArray();
+        var organisations = await TestStore.QueryAsync<string>(
+            "SELECT DISTINCT organisation_id FROM lrs.users WHERE id = ANY(@named)", new { named });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Has.Length.GreaterThanOrEqualTo(10));
+            Assert.That(organisations, Is.SubsetOf(new[] { SmallOrg }), "only the caller's own organisation shows ids");
+            Assert.That(rows.Count(r => r["userId"] is null), Is.GreaterThan(0), "the other organisations' public learners are anonymous");
+            Assert.That(rows.Select(r => r["displayName"]!.GetValue<string>()), Has.None.StartsWith("gam-p"));
+        });
+    }
+
+    [Test]
     public async Task Leaderboard_HiddenCaller_GetsNoRanking()
     {
         var data = (await ApiClient.ReadJsonAsync(await ApiClient.GetAsync("/api/v1/gamification/leaderboard", Learner("gam-hidden"))))["data"]!;
