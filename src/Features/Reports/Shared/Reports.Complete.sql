@@ -6,7 +6,7 @@ WITH job AS (
     RETURNING id, subject_type, subject_id
 ), people AS (
     INSERT INTO reporting.report_people (report_id, user_id)
-    SELECT job.id, job.subject_id FROM job WHERE job.subject_type = 'learner'
+    SELECT job.id, job.subject_id FROM job WHERE job.subject_type IN ('learner', 'trainer')
     ON CONFLICT DO NOTHING
 )
 INSERT INTO reporting.report_files (report_id, file_name, content_type, size_bytes, sha256, storage, content, created_at)

@@ -180,6 +180,8 @@ public sealed partial class ReportsTests
             Assert.That(students, Has.Count.GreaterThanOrEqualTo(25));
             Assert.That(students.Where(s => text.Contains(s, StringComparison.Ordinal)), Is.Empty, "a trainer report names no learner");
         });
+        var people = await TestStore.QueryAsync<string>("SELECT user_id FROM reporting.report_people WHERE report_id = @id", new { id });
+        Assert.That(people, Is.EqualTo(new[] { "trainer-456" }), "the trainer it is about is recorded, for erasure");
     }
 
     [Test]
