@@ -1,5 +1,6 @@
 using Analytics.Api.Features.Reports.Shared;
 using Analytics.Api.Features.Reports.Shared.Schedules;
+using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Errors;
 using Mediator;
@@ -67,9 +68,7 @@ public sealed class CreateScheduleHandler(
     }
 
     private async Task<string> CallerZoneAsync(CurrentUser caller, CancellationToken cancellationToken) =>
-        (await store.OwnerAsync(caller.UserId, cancellationToken))?.TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
-            ? zone
-            : "UTC";
+        TimeZones.Valid((await store.OwnerAsync(caller.UserId, cancellationToken))?.TimeZone) ?? "UTC";
 
     private async Task<IReadOnlyList<string>> RecipientsAsync(CurrentUser caller, IReadOnlyList<string?>? requested, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Api.Shared.Analytics;
 
 namespace Analytics.Api.Features.Reports.Shared;
 
@@ -28,5 +29,5 @@ public static class ReportRequestRules
     public static DateOnly? Date(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    public static bool IsTimeZone(string? zone) => zone is null || TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
+    public static bool IsTimeZone(string? zone) => zone is null || TimeZones.Valid(zone) is not null;
 }

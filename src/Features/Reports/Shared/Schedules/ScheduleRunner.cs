@@ -1,3 +1,4 @@
+using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Errors;
 
@@ -18,7 +19,7 @@ public sealed partial class ScheduleRunner(ScheduleStore store, IServiceScopeFac
         var queued = 0;
         foreach (var schedule in await store.DueAsync(now, Batch, cancellationToken))
         {
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+            var zone = TimeZones.OrUtc(schedule.TimeZone);
             var next = ScheduleCron.TryParse(schedule.Cron, out var cron) ? cron!.NextAfter(now, zone) : null;
             if (!await store.AdvanceAsync(schedule, next, now, cancellationToken))
             {

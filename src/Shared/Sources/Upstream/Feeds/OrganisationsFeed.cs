@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Sources.Upstream.Clients;
 using Analytics.Api.Shared.Sources.Upstream.Contracts;
 using Analytics.Api.Shared.Sources.Upstream.Records;

@@ -1,3 +1,4 @@
+using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Sources.Upstream.Clients;
 using Analytics.Api.Shared.Sources.Upstream.Contracts;
 using Analytics.Api.Shared.Sources.Upstream.Records;
