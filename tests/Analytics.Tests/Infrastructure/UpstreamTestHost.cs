@@ -32,8 +32,7 @@ public sealed class UpstreamTestHost : IAsyncDisposable
 
     public UpstreamCircuits Circuits => Factory.Services.GetRequiredService<UpstreamCircuits>();
 
-    public static string ContractsPath =>
-        Path.Combine(RepositoryRoot(), "tests", "Contracts", "Upstreams");
+    public static string ContractsPath => Shared.Database.RepositoryRoot.Combine("tests", "Contracts", "Upstreams");
 
     /// <summary>Starts WireMock and the host; every service is configured unless <paramref name="services"/> names fewer.</summary>
     public static async Task<UpstreamTestHost> StartAsync(
@@ -122,16 +121,5 @@ public sealed class UpstreamTestHost : IAsyncDisposable
         await Factory.DisposeAsync();
         Server.Stop();
         Server.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("Analytics.sln not found above the test folder.");
     }
 }

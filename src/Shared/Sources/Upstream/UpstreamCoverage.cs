@@ -88,12 +88,7 @@ public sealed class UpstreamCoverage
             return subjectIds.ToHashSet(StringComparer.Ordinal);
         }
 
-        SubjectOrganisation[] organisations;
-        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            organisations = (await connection.QueryAsync<SubjectOrganisation>(new CommandDefinition(SourceSql.Get("Upstream.SubjectOrganisations"),
-                new { ids = subjectIds.ToArray() }, cancellationToken: cancellationToken))).ToArray();
-        }
+        var organisations = await OrganisationsOfAsync(subjectIds, cancellationToken);
 
         var allowed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in organisations.GroupBy(o => o.OrganisationId))
@@ -148,14 +143,19 @@ public sealed class UpstreamCoverage
 
     private async ValueTask<string?> OrganisationOfAsync(string subjectId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        var organisation = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(SourceSql.Get("Upstream.SubjectOrganisation"),
-            new { subjectId }, cancellationToken: cancellationToken));
+        var organisation = (await OrganisationsOfAsync([subjectId], cancellationToken)).Single().OrganisationId;
         if (organisation is not null && _organisations.Count < 200_000)
         {
             _organisations[subjectId] = organisation;
         }
 
         return organisation;
+    }
+
+    private async Task<SubjectOrganisation[]> OrganisationsOfAsync(IReadOnlyList<string> subjectIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<SubjectOrganisation>(new CommandDefinition(SourceSql.Get("Upstream.SubjectOrganisations"),
+            new { ids = subjectIds.ToArray() }, cancellationToken: cancellationToken))).ToArray();
     }
 }
