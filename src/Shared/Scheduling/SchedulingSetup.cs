@@ -32,6 +32,7 @@ public static class SchedulingSetup
         services.AddSingleton<DropOffRetraining>();
         services.AddSingleton<DropOffRetrainJob>();
         services.AddSingleton<GamificationLedger>();
+        services.AddSingleton<ISyncListener, GamificationSyncListener>();
         services.AddQuartz(quartz =>
         {
             UseClusteredStore(quartz, scheduler);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Analytics.Api.Features.Gamification.Shared;
 using Analytics.Api.Shared.Jobs;
 using Dapper;
 using Npgsql;
@@ -19,6 +18,7 @@ public sealed partial class UpstreamSync(
     UpstreamCircuits circuits,
     IEnumerable<IUpstreamFeed> feeds,
     UpstreamStoreWriter writer,
+    IEnumerable<ISyncListener> listeners,
     IConfiguration configuration,
     TimeProvider timeProvider,
     ILogger<UpstreamSync> logger)
@@ -125,27 +125,24 @@ public sealed partial class UpstreamSync(
         LogRunFinished(runId, status, result.RowsRead, result.RowsWritten, result.Failures.Count, result.Elapsed.TotalSeconds);
         if (counters.Written > 0)
         {
-            await AwardPointsAsync(synced, cancellationToken);
+            await NotifyAsync(synced, cancellationToken);
         }
 
         return result;
     }
 
-    /// <summary>
-    /// Points on every sync that brought rows (ANALYTICS.md §0.7); the ledger awards each fact once. After the run is closed, so a
-    /// ledger failure never marks the sync failed (the nightly recomputation catches up).
-    /// </summary>
-    private async Task AwardPointsAsync(IReadOnlyList<string> organisations, CancellationToken cancellationToken)
+    /// <summary>The listeners of a run that wrote rows, after it is closed; a listener's store failure is logged, not the run's.</summary>
+    private async Task NotifyAsync(IReadOnlyList<string> organisations, CancellationToken cancellationToken)
     {
-        foreach (var organisation in organisations)
+        foreach (var listener in listeners)
         {
             try
             {
-                await services.GetRequiredService<GamificationLedger>().RecomputeAsync(organisation, cancellationToken);
+                await listener.SyncedAsync(organisations, cancellationToken);
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
             {
-                LogPointsFailed(organisation, exception);
+                LogListenerFailed(listener.GetType().Name, exception);
             }
         }
     }
@@ -421,8 +418,8 @@ public sealed partial class UpstreamSync(
     [LoggerMessage(Level = LogLevel.Error, Message = "Upstream pass {Service}/{Entity} for {Scope} crashed")]
     private partial void LogPassCrashed(string service, string entity, string scope, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Points after the sync of {Organisation} failed; the nightly recomputation catches up")]
-    private partial void LogPointsFailed(string organisation, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Listener} after a sync failed; its nightly job catches up")]
+    private partial void LogListenerFailed(string listener, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upstream sync run {RunId} failed")]
     private partial void LogRunFailed(string runId, Exception exception);
