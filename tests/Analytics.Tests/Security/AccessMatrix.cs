@@ -292,7 +292,7 @@ public static class AccessMatrix
 
     private static AccessExpectation Outcome(int status, string? code, EndpointGroup group, HttpMethod method) => (status, code) switch
     {
-        (>= 200 and < 300, _) => AccessExpectation.Allowed,
+        ( >= 200 and < 300, _) => AccessExpectation.Allowed,
         (409, "REFRESH_IN_PROGRESS") => AccessExpectation.Allowed,
         (503, "DATA_UNAVAILABLE") => AccessExpectation.Allowed,
         (400, "VALIDATION_ERROR") when group == EndpointGroup.PrivacyExportOrErasure && method == HttpMethod.Delete => AccessExpectation.Allowed,
