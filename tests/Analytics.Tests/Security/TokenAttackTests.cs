@@ -139,8 +139,12 @@ public sealed class TokenAttackTests
         using var client = external.CreateClient();
         var claims = new Dictionary<string, object>
         {
-            ["iss"] = "https://idp.example.test", ["aud"] = "analytics", ["sub"] = "idp-attacker", ["roles"] = new[] { "platform-admin" },
-            ["org_id"] = "org-123", ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
+            ["iss"] = "https://idp.example.test",
+            ["aud"] = "analytics",
+            ["sub"] = "idp-attacker",
+            ["roles"] = new[] { "platform-admin" },
+            ["org_id"] = "org-123",
+            ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
         };
         var genuine = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -285,9 +289,16 @@ public sealed class TokenAttackTests
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         return new Dictionary<string, object>
         {
-            ["iss"] = "learning-analytics", ["aud"] = "learning-analytics-api", ["sub"] = AccessWorld.Learner, ["roles"] = new[] { "learner" },
-            ["org_id"] = AccessWorld.OwnOrganisation, ["sid"] = Guid.NewGuid().ToString(), ["jti"] = Guid.NewGuid().ToString(),
-            ["iat"] = now, ["nbf"] = now, ["exp"] = now + 3600,
+            ["iss"] = "learning-analytics",
+            ["aud"] = "learning-analytics-api",
+            ["sub"] = AccessWorld.Learner,
+            ["roles"] = new[] { "learner" },
+            ["org_id"] = AccessWorld.OwnOrganisation,
+            ["sid"] = Guid.NewGuid().ToString(),
+            ["jti"] = Guid.NewGuid().ToString(),
+            ["iat"] = now,
+            ["nbf"] = now,
+            ["exp"] = now + 3600,
         };
     }
 
