@@ -75,7 +75,8 @@ public sealed class EraseUserHandler(
         {
             while (!results.IsConsumed)
             {
-                counts.AddRange(await results.ReadAsync<ErasureCount>());
+                // By position: each statement names its columns once at most.
+                counts.AddRange((await results.ReadAsync<(string Table, long Count, string Kind)>()).Select(r => new ErasureCount(r.Table, r.Count, r.Kind)));
             }
         }
 

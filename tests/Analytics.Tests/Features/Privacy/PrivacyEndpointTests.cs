@@ -83,10 +83,11 @@ public sealed class PrivacyEndpointTests
             INSERT INTO gamification.streak_periods (user_id, started_on, length) VALUES ('prv-learner', DATE '2025-03-10', 1);
             INSERT INTO reporting.report_jobs (id, requested_by, role, subject_type, subject_id, organisation_id, analytics, format, title, status, expires_at)
             VALUES ('rpt_prv1', 'prv-learner', 'learner', 'learner', 'prv-learner', 'org-prv', '{engagement}', 'json', 'Mine', 'queued', now() + interval '7 days');
+            INSERT INTO reporting.report_templates (id, name, role, analytics, default_format, created_by)
+            VALUES ('prv-template', 'Privacy', 'learner', '{engagement}', 'json', 'prv-learner');
             INSERT INTO reporting.report_schedules (id, owner_id, role, template_id, subject_type, subject_id, format, cron, name, analytics, delivery, created_at)
-            SELECT 'sch_prv1', 'prv-learner', 'learner', t.id, 'learner', 'prv-learner', 'json', '0 0 8 * * ?', 'Weekly', '{engagement}',
-                   jsonb_build_object('channel', 'webhook', 'webhookUrl', 'https://hooks.example.test/x', 'secret', @webhookSecret), now()
-            FROM reporting.report_templates t ORDER BY t.id LIMIT 1;
+            VALUES ('sch_prv1', 'prv-learner', 'learner', 'prv-template', 'learner', 'prv-learner', 'json', '0 0 8 * * ?', 'Weekly', '{engagement}',
+                    jsonb_build_object('channel', 'webhook', 'webhookUrl', 'https://hooks.example.test/x', 'secret', @webhookSecret), now());
             """,
             new { passwordHash = PasswordHash, tokenHashHex = TokenHashHex, webhookSecret = WebhookSecret });
     }
