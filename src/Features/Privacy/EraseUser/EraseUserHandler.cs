@@ -60,18 +60,20 @@ public sealed class EraseUserHandler(
             new { userId = subject.Id, organisationId = subject.OrganisationId, pattern }, transaction, cancellationToken: cancellationToken))).ToArray();
 
         var counts = new List<ErasureCount>();
-        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(SqlQueries.Get("EraseUser"), new
-                     {
-                         userId = subject.Id,
-                         organisationId = subject.OrganisationId,
-                         email = subject.Email,
-                         loginHash = subject.Email is null ? null : loginHmac.Hash(subject.Email.Trim()),
-                         pattern,
-                         subjectRef,
-                         now,
-                         expiresAt = now + AccessTokenLife,
-                         expiresUnix = (now + AccessTokenLife).ToUnixTimeSeconds(),
-                     }, transaction, cancellationToken: cancellationToken)))
+        var parameters = new
+        {
+            userId = subject.Id,
+            organisationId = subject.OrganisationId,
+            email = subject.Email,
+            loginHash = subject.Email is null ? null : loginHmac.Hash(subject.Email.Trim()),
+            pattern,
+            subjectRef,
+            now,
+            expiresAt = now + AccessTokenLife,
+            expiresUnix = (now + AccessTokenLife).ToUnixTimeSeconds(),
+        };
+        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(
+                         SqlQueries.Get("EraseUser"), parameters, transaction, cancellationToken: cancellationToken)))
         {
             while (!results.IsConsumed)
             {
