@@ -85,14 +85,17 @@ public sealed class EraseUserHandler(
         var jobs = await Recomputation.EnqueueAsync(connection, transaction, analytics, targets, "erasure",
             selfErasure ? null : caller.UserId, now, cancellationToken);
         var deleted = Totals(counts, "deleted");
-        var details = JsonSerializer.Serialize(new { privacyRequestId = requestId, deleted, anonymised = Totals(counts, "anonymised"), recomputeJobIds = jobs });
+        var jobIds = jobs.Select(j => j.JobId).Distinct(StringComparer.Ordinal).ToArray();
+        var details = JsonSerializer.Serialize(new { privacyRequestId = requestId, deleted, anonymised = Totals(counts, "anonymised"), recomputeJobIds = jobIds });
         await PrivacyLog.AuditAsync(connection, transaction,
             new PrivacyAuditEntry(timeProvider.GetUtcNow(), actorRef, caller.ActiveRole, "privacy.erasure.completed", subjectRef, command.RequestId, details),
             cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("EraseUser.Finish"),
             new { requestId, now = timeProvider.GetUtcNow(), details }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new ErasureReceipt(subject.Id, now, deleted, jobs.Count > 0 ? jobs[0] : null, Notes());
+        // The receipt names the organisation's job: every erasure recomputes the person's organisation.
+        var organisationJob = jobs.FirstOrDefault(j => j.Subject.SubjectType == "organisation").JobId ?? jobIds.FirstOrDefault();
+        return new ErasureReceipt(subject.Id, now, deleted, organisationJob, Notes());
     }
 
     private static SortedDictionary<string, long> Totals(IEnumerable<ErasureCount> counts, string kind) =>

@@ -36,7 +36,8 @@ public sealed class ExportUserDataHandler(
 
         var tables = JsonNode.Parse(json)!.AsObject();
         var archive = new JsonObject { ["exportedAt"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) };
-        foreach (var (name, value) in tables.ToArray())
+        // `{exportedAt, user, <table>: []}`: the person first, then the tables in name order (jsonb keeps its own key order).
+        foreach (var (name, value) in tables.OrderBy(p => p.Key is "user" or "preferences" ? 0 : 1).ThenBy(p => p.Key, StringComparer.Ordinal).ToArray())
         {
             tables.Remove(name);
             archive[name] = value;

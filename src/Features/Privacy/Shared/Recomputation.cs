@@ -14,12 +14,12 @@ public static class Recomputation
 {
     private const int MaxAnalyticsPerJob = 32;
 
-    /// <summary>One job per subject (merged into a queued one); returns the job ids in the order the subjects first appear.</summary>
-    public static async Task<IReadOnlyList<string>> EnqueueAsync(
+    /// <summary>One job per subject (merged into a queued one); returns each subject's job, in the order the subjects first appear.</summary>
+    public static async Task<IReadOnlyList<(RefreshSubject Subject, string JobId)>> EnqueueAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, SnapshotAnalytics analytics, IEnumerable<RecomputeTarget> targets,
         string trigger, string? requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var jobs = new List<string>();
+        var jobs = new List<(RefreshSubject, string)>();
         foreach (var subject in targets.GroupBy(t => (t.SubjectType, t.SubjectId, t.Role)))
         {
             var ids = subject.Any(t => t.Analytic is null)
@@ -48,7 +48,7 @@ public static class Recomputation
                 cancellationToken: cancellationToken));
             if (job is not null)
             {
-                jobs.Add(job.JobId);
+                jobs.Add((new RefreshSubject(subject.Key.SubjectType, subject.Key.SubjectId, subject.Key.Role), job.JobId));
             }
         }
 

@@ -48,7 +48,7 @@ public sealed class UpdatePreferencesHandler(
             var jobs = await Recomputation.EnqueueAsync(connection, transaction, analytics, targets, "manual", caller.UserId, now, cancellationToken);
             await PrivacyLog.AuditAsync(connection, transaction,
                 new PrivacyAuditEntry(now, caller.UserId, caller.ActiveRole, "privacy.opt-out", command.UserId, command.RequestId,
-                    JsonSerializer.Serialize(new { from = change.PreviousPredictiveOptOut, to = preferences.PredictiveOptOut, recomputeJobIds = jobs })),
+                    JsonSerializer.Serialize(new { from = change.PreviousPredictiveOptOut, to = preferences.PredictiveOptOut, recomputeJobIds = jobs.Select(j => j.JobId).Distinct(StringComparer.Ordinal) })),
                 cancellationToken);
         }
 
