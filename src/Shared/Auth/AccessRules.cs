@@ -32,6 +32,19 @@ public sealed class AccessRules(IReadOnlyDictionary<SubjectArea, IReadOnlyDictio
                 [Roles.Trainer] = SubjectScope.SelfOrStudents,
                 [Roles.OrgAdmin] = SubjectScope.OwnOrganisationOrMembers,
             },
+            [SubjectArea.PrivacyRequests] = new Dictionary<string, SubjectScope>
+            {
+                [Roles.Learner] = SubjectScope.Self,
+                [Roles.Trainer] = SubjectScope.Self,
+                [Roles.OrgAdmin] = SubjectScope.Members,
+                [Roles.PlatformAdmin] = SubjectScope.AnyUser,
+            },
+            [SubjectArea.PrivacyPreferences] = new Dictionary<string, SubjectScope>
+            {
+                [Roles.Learner] = SubjectScope.Self,
+                [Roles.Trainer] = SubjectScope.Self,
+                [Roles.OrgAdmin] = SubjectScope.Self,
+            },
         };
 
     public static AccessRules Production { get; } = new(Table);
