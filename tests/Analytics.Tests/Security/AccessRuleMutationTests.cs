@@ -85,6 +85,8 @@ public sealed class AccessRuleMutationTests
         SubjectArea.TrainerAnalytics => new HashSet<EndpointGroup> { EndpointGroup.TrainerAnalytics },
         SubjectArea.OrganisationAnalytics => new HashSet<EndpointGroup> { EndpointGroup.OrganisationAnalytics },
         SubjectArea.PersonOrCohort => new HashSet<EndpointGroup> { EndpointGroup.PersonOrCohort, EndpointGroup.AtRisk },
+        SubjectArea.PrivacyRequests => new HashSet<EndpointGroup> { EndpointGroup.PrivacyExportOrErasure },
+        SubjectArea.PrivacyPreferences => new HashSet<EndpointGroup> { EndpointGroup.PrivacyPreferences },
         _ => Enum.GetValues<EndpointGroup>().ToHashSet(),
     };
 
