@@ -68,19 +68,19 @@ t0=$(date +%s)
 sqlmap -u "$base/api/v1/auth/login" --method=POST -H 'Content-Type: application/json' \
   --data='{"email":"learner@test.com","password":"wrong-password"}' "${common[@]}" >"$out/login.txt" 2>&1 || true
 t1=$(date +%s)
-sqlmap -u "$base/api/v1/learner/analytics/velocity/learner-123*?window=30d" -p window \
+sqlmap -u "$base/api/v1/learner/analytics/velocity/learner-123*?window=30d*" \
   -H "Authorization: Bearer $token" -H 'X-Active-Role: learner' "${common[@]}" >"$out/velocity.txt" 2>&1 || true
 t2=$(date +%s)
 
 summary() {
   local name=$1 file=$2 seconds=$3
   local tested injectable requests
-  tested=$(grep -oE "testing if [A-Za-z ()#*-]*parameter '[^']+'" "$file" | sed -E "s/.*parameter '([^']+)'/\1/" | sort -u | paste -sd, -)
+  tested=$(grep -oE "testing for SQL injection on [A-Za-z ()]*parameter '[^']+'" "$file" | sed -E "s/.*on (.*)parameter '([^']+)'/\1\2/; s/\(custom\) //" | sort -u | paste -sd, -)
   injectable=$(grep -cE "parameter '[^']+' (is|seems to be) .*injectable" "$file" || true)
-  requests=$(grep -oE "sqlmap (identified|resumed)|fetched data logged|[0-9]+ HTTP\(s\) requests" "$file" | tail -n 1 || true)
+  requests=$(grep -oE "[0-9]+ HTTP\(s\) requests" "$file" | tail -n 1 || true)
   printf '%s: %s s; parameters tested: %s; injectable findings: %s\n' "$name" "$seconds" "${tested:-none}" "$injectable"
-  grep -E "all tested parameters do not appear to be injectable|is vulnerable|appears to be injectable|CRITICAL" "$file" | sed 's/^/    /' | head -n 3
-  [ -n "$requests" ] && echo "    $requests"
+  grep -oE "all tested parameters do not appear to be injectable|is vulnerable|appears to be injectable|CRITICAL.*" "$file" | sed 's/^/    /' | head -n 3 || true
+  if [ -n "$requests" ]; then echo "    $requests"; fi
 }
 echo "sqlmap $(sqlmap --version 2>/dev/null | head -n 1) on $(hostname) ($(uname -sr)), started $started; level $level, risk $risk, techniques BEUSTQ, DBMS PostgreSQL"
 summary "POST /api/v1/auth/login" "$out/login.txt" $((t1 - t0))

@@ -44,7 +44,7 @@ public sealed class SecretsInLogsTests
             logging.SetMinimumLevel(LogLevel.Trace);
         }));
         using var client = host.CreateClient();
-        const string WrongPassword = "Wr0ng-Pa55word-Never-Logged";
+        const string WrongPassword = "Wr0ng Pa55word, never logged!";
 
         using var failed = await client.PostAsJsonAsync(new Uri("/api/v1/auth/login", UriKind.Relative),
             new { email = "learner@test.com", password = WrongPassword });
