@@ -43,7 +43,7 @@ key=$(head -c 32 /dev/urandom | base64)
 port=$(pg_free_port)
 base="http://127.0.0.1:$port"
 ConnectionStrings__Analytics=$(pg_connection_string analytics) Sources__Mode=demo Sources__Demo__Preset=tiny \
-  ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey=$key ASPNETCORE_URLS=$base Logging__LogLevel__Default=Warning \
+  ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey=$key Privacy__SubjectHashKey=$key ASPNETCORE_URLS=$base Logging__LogLevel__Default=Warning \
   RateLimits__read__Limit=100000000 RateLimits__system__Limit=100000000 \
   taskset -c "$service_core" dotnet "$dll" >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -16,7 +16,7 @@ pg_start "$work/pg"
 dotnet build "$root/src/Analytics.Api.csproj" -c Release -v quiet -nologo >/dev/null
 port=$(pg_free_port)
 ConnectionStrings__Analytics=$(pg_connection_string analytics) Sources__Mode=demo ASPNETCORE_ENVIRONMENT=Production \
-  Auth__SigningKey=$(head -c 32 /dev/urandom | base64) ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  Auth__SigningKey=$(head -c 32 /dev/urandom | base64) Privacy__SubjectHashKey=$(head -c 32 /dev/urandom | base64) ASPNETCORE_URLS="http://127.0.0.1:$port" \
   dotnet "$root/src/bin/Release/net10.0/Analytics.Api.dll" >"$work/app.log" 2>&1 &
 app_pid=$!
 started=$(date +%s)

@@ -61,7 +61,7 @@ auto_explain "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" "ALTE
 
 key=$(head -c 32 /dev/urandom | base64)
 port=$(pg_free_port)
-ConnectionStrings__Analytics=$cs Sources__Mode=upstream ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey=$key \
+ConnectionStrings__Analytics=$cs Sources__Mode=upstream ASPNETCORE_ENVIRONMENT=Production Auth__SigningKey=$key Privacy__SubjectHashKey=$key \
   ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning RateLimits__read__Limit=1000000 \
   RateLimits__system__Limit=1000000 dotnet "$dll" >"$work/app.log" 2>&1 &
 app_pid=$!

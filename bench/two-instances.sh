@@ -42,7 +42,7 @@ start_instance() {
   local name=$1 port
   port=$(pg_free_port)
   env ConnectionStrings__Analytics="$cs" Sources__Mode=demo Sources__Demo__Preset=tiny Sources__Demo__EndDate=2025-03-14 \
-    ASPNETCORE_ENVIRONMENT=Development Auth__SigningKey=$key ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    ASPNETCORE_ENVIRONMENT=Development Auth__SigningKey=$key Privacy__SubjectHashKey=$key ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Analytics.Api.Shared.Scheduling=Information \
     Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__SingleLine=true \
     "Logging__Console__FormatterOptions__TimestampFormat=HH:mm:ss.fff " Logging__Console__FormatterOptions__UseUtcTimestamp=true \

@@ -20,11 +20,16 @@ public sealed class AccessPolicy(NpgsqlDataSource dataSource, IMemoryCache cache
         var scope = AccessRules.ScopeOf(area, caller.ActiveRole)
                     ?? throw Problems.RoleNotPermitted(caller.ActiveRole, AccessRules.AllowedRoles(area));
         var key = (caller.UserId, caller.OrganisationId, caller.ActiveRole, scope, subjectId);
-        if (!cache.TryGetValue(key, out AccessDecision decision))
+        // Privacy decisions are not cached: after an erasure the next request must see the subject gone at once.
+        var cacheable = area is not (SubjectArea.PrivacyRequests or SubjectArea.PrivacyPreferences);
+        if (!cacheable || !cache.TryGetValue(key, out AccessDecision decision))
         {
             decision = await DecideAsync(caller, scope, subjectId, cancellationToken);
-            // The memory cache is size-limited in bytes (HybridCache sizes its entries by payload); a decision is a few dozen.
-            cache.Set(key, decision, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = DecisionLifetime, Size = 64 });
+            if (cacheable)
+            {
+                // The memory cache is size-limited in bytes (HybridCache sizes its entries by payload); a decision is a few dozen.
+                cache.Set(key, decision, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = DecisionLifetime, Size = 64 });
+            }
         }
 
         switch (decision)
@@ -66,12 +71,13 @@ public sealed class AccessPolicy(NpgsqlDataSource dataSource, IMemoryCache cache
             cancellationToken: cancellationToken));
         if (facts is null)
         {
-            return subjectId == caller.UserId ? AccessDecision.NotFound : AccessDecision.Denied;
+            return subjectId == caller.UserId || scope == SubjectScope.AnyUser ? AccessDecision.NotFound : AccessDecision.Denied;
         }
 
         var allowed = scope switch
         {
             SubjectScope.Self => subjectId == caller.UserId,
+            SubjectScope.AnyUser => true,
             SubjectScope.Students or SubjectScope.SelfOrStudents => facts.IsStudentOfCaller,
             SubjectScope.Members or SubjectScope.OwnOrganisationOrMembers => facts.OrganisationId == caller.OrganisationId,
             SubjectScope.OrganisationTrainers => (facts.OrganisationId == caller.OrganisationId && facts.IsTrainer)

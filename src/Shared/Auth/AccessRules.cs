@@ -30,6 +30,19 @@ public static class AccessRules
                 [Roles.Trainer] = SubjectScope.SelfOrStudents,
                 [Roles.OrgAdmin] = SubjectScope.OwnOrganisationOrMembers,
             },
+            [SubjectArea.PrivacyRequests] = new Dictionary<string, SubjectScope>
+            {
+                [Roles.Learner] = SubjectScope.Self,
+                [Roles.Trainer] = SubjectScope.Self,
+                [Roles.OrgAdmin] = SubjectScope.Members,
+                [Roles.PlatformAdmin] = SubjectScope.AnyUser,
+            },
+            [SubjectArea.PrivacyPreferences] = new Dictionary<string, SubjectScope>
+            {
+                [Roles.Learner] = SubjectScope.Self,
+                [Roles.Trainer] = SubjectScope.Self,
+                [Roles.OrgAdmin] = SubjectScope.Self,
+            },
         };
 
     public static IReadOnlyList<string> AllowedRoles(SubjectArea area) =>

@@ -12,4 +12,10 @@ public enum SubjectArea
     /// <see cref="CohortSubjects"/>).
     /// </summary>
     PersonOrCohort,
+
+    /// <summary>Privacy export and erasure `/privacy/users/{userId}` (API.md §4.8).</summary>
+    PrivacyRequests,
+
+    /// <summary>Privacy preferences `/privacy/users/{userId}/preferences`: the caller's own only.</summary>
+    PrivacyPreferences,
 }

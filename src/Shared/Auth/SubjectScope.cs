@@ -23,4 +23,7 @@ public enum SubjectScope
 
     /// <summary>The caller's organisation (its cohort) or a member of it.</summary>
     OwnOrganisationOrMembers,
+
+    /// <summary>Any user of the store (platform-admin on privacy endpoints); an unknown id is 404 (API.md §3.4).</summary>
+    AnyUser,
 }

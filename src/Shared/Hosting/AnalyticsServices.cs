@@ -8,6 +8,7 @@ using Analytics.Api.Shared.Freshness;
 using Analytics.Api.Shared.Http;
 using Analytics.Api.Shared.Json;
 using Analytics.Api.Shared.Observability;
+using Analytics.Api.Shared.Privacy;
 using Analytics.Api.Shared.Scheduling;
 using Analytics.Api.Shared.Sources.Upstream;
 using Carter;
@@ -38,6 +39,7 @@ public static class AnalyticsServices
         services.AddHostedService<DemoUsersBanner>();
         services.AddAnalyticsDatabase(configuration);
         services.AddAnalyticsAuthentication(configuration);
+        services.AddPrivacy(configuration);
         services.AddAnalyticsRateLimiting(configuration);
         services.AddAnalyticsScheduling(configuration);
         services.AddAnalyticsFreshness();

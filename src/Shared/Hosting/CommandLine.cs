@@ -1,6 +1,7 @@
 using Analytics.Api.Features.Predictive.Shared;
 using Analytics.Api.Features.Sources.UpstreamStub;
 using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Privacy;
 using Analytics.Api.Shared.Sources.Demo;
 using Analytics.Api.Shared.Sources.Oulad;
 
@@ -64,9 +65,25 @@ public static class CommandLine
             }
 
             await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellation.Token);
+            // Loaders leave erased people out (DATA_MODEL.md §10); with tombstones in the store they need the service's key.
+            var hashKey = SubjectHashKeys.ResolveOptional(builder.Configuration[SubjectHashKeys.ConfigurationKey]);
+            var tombstones = hashKey is null ? null : new ErasureTombstones(new SubjectHasher(hashKey));
             if (demo is not null)
             {
+                await using var store = new Npgsql.NpgsqlConnection(connectionString);
+                await store.OpenAsync(cancellation.Token);
+                if (tombstones is null && await ErasureTombstones.AnyAsync(store, cancellation.Token))
+                {
+                    throw new InvalidOperationException(
+                        "generate: the store holds erasure tombstones; set Privacy:SubjectHashKey (the service's key) so erased people stay out.");
+                }
+
                 var result = await DemoGenerator.RunAsync(connectionString, demo, logger, cancellation.Token);
+                if (tombstones is not null)
+                {
+                    await tombstones.RemoveErasedPeopleAsync(store, cancellation.Token);
+                }
+
                 foreach (var (table, rows) in result.RowCounts.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     Console.Out.WriteLine($"{table,-28} {rows,12:N0}");
@@ -78,7 +95,7 @@ public static class CommandLine
 
             if (oulad is not null)
             {
-                var result = await OuladImporter.RunAsync(connectionString, oulad, logger, cancellation.Token);
+                var result = await OuladImporter.RunAsync(connectionString, oulad with { Tombstones = tombstones }, logger, cancellation.Token);
                 result.WriteReport(Console.Out);
                 return result.ExitCode;
             }

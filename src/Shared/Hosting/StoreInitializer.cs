@@ -1,5 +1,6 @@
 using Analytics.Api.Features.Gamification.Shared;
 using Analytics.Api.Shared.Database;
+using Analytics.Api.Shared.Privacy;
 using Analytics.Api.Shared.Sources.Demo;
 
 namespace Analytics.Api.Shared.Hosting;
@@ -12,12 +13,15 @@ public sealed partial class StoreInitializer(
     IConfiguration configuration,
     ILogger<StoreInitializer> logger,
     Microsoft.IdentityModel.Tokens.SymmetricSecurityKey signingKey,
-    GamificationLedger gamification) : IHostedLifecycleService
+    GamificationLedger gamification,
+    ErasureTombstones tombstones) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         // Resolving the key here makes a missing or weak key outside Development stop the start-up (API.md §2.1).
         _ = signingKey.KeySize;
+        // So is a missing or weak Privacy:SubjectHashKey (the tombstones' key, DATA_MODEL.md §10), resolved with the tombstone check.
+        _ = tombstones.Hasher;
         var connectionString = DatabaseSetup.ConnectionString(configuration);
         await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellationToken);
         if (SourceModes.Current(configuration) == SourceModes.Demo
@@ -28,6 +32,13 @@ public sealed partial class StoreInitializer(
             var result = await DemoGenerator.RunAsync(connectionString, options, logger, cancellationToken);
             var rows = result.RowCounts.Values.Sum();
             LogGenerated(rows, result.Elapsed.TotalSeconds, result.ContentHash);
+            // A generated person who was erased before stays erased (the tombstones survive an emptied store).
+            await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await tombstones.RemoveErasedPeopleAsync(connection, cancellationToken);
+            }
+
             // Points, streaks and badges of the generated history (ANALYTICS.md §6).
             await gamification.RecomputeAsync(null, cancellationToken);
 

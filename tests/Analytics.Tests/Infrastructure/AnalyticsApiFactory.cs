@@ -11,6 +11,9 @@ public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictio
     /// <summary>A fixed HS256 key so tests can mint their own tokens (expired, tampered, forged).</summary>
     public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVzLWxvbmcK";
 
+    /// <summary>A fixed key for erasure tombstones, so a test can hash an id the way the service does.</summary>
+    public const string SubjectHashKey = "dGVzdC1zdWJqZWN0LWhhc2gta2V5LXRoYXQtaXMtMzItYnl0ZXMK";
+
     public const string DemoEndDate = "2025-03-14";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,6 +21,7 @@ public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictio
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Analytics", connectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Privacy:SubjectHashKey", SubjectHashKey);
         builder.UseSetting("Sources:Mode", "demo");
         builder.UseSetting("Sources:Demo:Preset", "tiny");
         builder.UseSetting("Sources:Demo:EndDate", DemoEndDate);

@@ -2,7 +2,8 @@
 -- single-job read: stored states mapped to `status` (abandoned → failed; a run not yet started is queued), progress, stage and
 -- counters. A filter on id or kind is pushed into each branch, so the primary keys are still used.
 CREATE OR REPLACE VIEW analytics.operator_jobs AS
-SELECT j.id AS job_id, 'refresh'::text AS type, j.status, j.progress::integer AS progress, j.stage, j.trigger,
+-- Refresh jobs queued by an erasure (trigger 'erasure', DATA_MODEL.md §10) are the `erasure-recompute` jobs of API.md §4.9.
+SELECT j.id AS job_id, CASE WHEN j.trigger = 'erasure' THEN 'erasure-recompute' ELSE 'refresh' END AS type, j.status, j.progress::integer AS progress, j.stage, j.trigger,
        j.requested_by::text AS requested_by,
        jsonb_build_object('subject', jsonb_build_object('type', j.subject_type, 'id', j.subject_id), 'role', j.role,
                           'analytics', to_jsonb(j.analytics))::text AS parameters,

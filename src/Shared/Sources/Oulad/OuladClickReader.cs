@@ -129,6 +129,12 @@ public sealed class OuladClickReader
                 continue;
             }
 
+            if (_data.Options.ErasedStudents.Count > 0 && _data.Options.ErasedStudents.Contains(idStudent))
+            {
+                counter.Skipped++;
+                continue;
+            }
+
             if (idStudent != lastStudent)
             {
                 lastStudent = idStudent;

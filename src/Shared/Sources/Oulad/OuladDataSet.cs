@@ -323,6 +323,13 @@ public sealed partial class OuladDataSet
         {
             counter.Read++;
             var idStudent = StudentId(csv, 2);
+            if (Options.ErasedStudents.Contains(idStudent))
+            {
+                // An erased person (DATA_MODEL.md §10): left out like an excluded presentation, never stored or named in a reject.
+                counter.Skipped++;
+                continue;
+            }
+
             var gender = csv.OptionalText(3);
             if (gender is not (null or "F" or "M" or "X"))
             {
@@ -380,6 +387,13 @@ public sealed partial class OuladDataSet
         {
             counter.Read++;
             var idStudent = StudentId(csv, 2);
+            if (Options.ErasedStudents.Contains(idStudent))
+            {
+                // An erased person (DATA_MODEL.md §10): left out like an excluded presentation, never stored or named in a reject.
+                counter.Skipped++;
+                continue;
+            }
+
             var registered = csv.OptionalInt(3, "date_registration");
             var unregistered = csv.OptionalInt(4, "date_unregistration");
             if (registered is not null && unregistered < registered)
@@ -451,6 +465,13 @@ public sealed partial class OuladDataSet
             counter.Read++;
             var idAssessment = csv.WholeNumber(0, "id_assessment");
             var idStudent = StudentId(csv, 1);
+            if (Options.ErasedStudents.Contains(idStudent))
+            {
+                // An erased person (DATA_MODEL.md §10): left out like an excluded presentation, never stored or named in a reject.
+                counter.Skipped++;
+                continue;
+            }
+
             var dateSubmitted = csv.WholeNumber(2, "date_submitted");
             var isBanked = csv.Span(3) switch
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Analytics.Api.Shared.Privacy;
 
 namespace Analytics.Api.Shared.Sources.Oulad;
 
@@ -46,6 +47,15 @@ public sealed partial record OuladImportOptions
 
     /// <summary>Read, aggregate and validate the files; write nothing.</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>
+    /// The tombstone check (DATA_MODEL.md §10); without it the import refuses a store that holds tombstones, since it could not
+    /// tell whom to leave out.
+    /// </summary>
+    public ErasureTombstones? Tombstones { get; init; }
+
+    /// <summary><c>id_student</c>s of erased people: every row of theirs is skipped (set by the importer from the tombstones).</summary>
+    public IReadOnlySet<int> ErasedStudents { get; init; } = new HashSet<int>();
 
     /// <summary>
     /// Parses the arguments after <c>import oulad</c>: the folder as the one positional argument or as <c>--dir PATH</c>, and

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Api.Shared.Privacy;
 using Dapper;
 using Npgsql;
 
@@ -8,9 +9,10 @@ namespace Analytics.Api.Shared.Sources.Upstream;
 /// Writes a mapped page into the store inside the caller's transaction (SOURCES.md §1.1): rows whose parents are missing and
 /// rows the store refuses (a constraint) go to ops.sync_rejects instead of failing the page; the others are upserted with the
 /// `IS DISTINCT FROM` guard, so an identical page writes nothing; tombstones and replace-sets delete. A stored row clears its
-/// earlier reject.
+/// earlier reject. Rows of erased people (a tombstone, DATA_MODEL.md §10) are dropped before anything else, and so are the rows
+/// that hang off them in the same page (a dropped learning path's steps): they are neither stored nor rejected.
 /// </summary>
-public sealed class UpstreamStoreWriter
+public sealed class UpstreamStoreWriter(ErasureTombstones tombstones)
 {
     public const string Source = "upstream";
 
@@ -23,6 +25,7 @@ public sealed class UpstreamStoreWriter
         NpgsqlConnection connection, NpgsqlTransaction transaction, string entity, string scope, FeedBatch batch, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        await DropErasedAsync(connection, transaction, batch, cancellationToken);
         var rejects = batch.Rejects.Select(r => (Key: $"{entity}:{r.Key}", r.Reason, r.Item)).ToList();
         var existing = await ExistingParentsAsync(connection, transaction, batch, cancellationToken);
         long written = 0, deleted = 0;
@@ -100,6 +103,41 @@ public sealed class UpstreamStoreWriter
         }
 
         return new PageWriteResult(written, deleted, distinct.Length);
+    }
+
+    /// <summary>
+    /// Removes from the page every row of an erased person: their user row, rows naming them as a parent (`users`), and rows whose
+    /// parent was removed here (in page order, parents first).
+    /// </summary>
+    private async Task DropErasedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, FeedBatch batch, CancellationToken cancellationToken)
+    {
+        var people = batch.Tables.SelectMany(t => t.Upserts.SelectMany(r => r.Parents.Where(p => p.Table == "users").Select(p => p.Id))
+                .Concat(t.Table == StoreTables.Users ? t.Upserts.Select(r => r.Key) : []))
+            .ToArray();
+        if (people.Length == 0)
+        {
+            return;
+        }
+
+        var erased = await tombstones.ErasedAmongAsync(connection, transaction, people, cancellationToken);
+        if (erased.Count == 0)
+        {
+            return;
+        }
+
+        var dropped = erased.Select(id => ("users", id)).ToHashSet();
+        foreach (var table in batch.Tables)
+        {
+            var gone = table.Upserts.Where(r => (table.Table == StoreTables.Users && erased.Contains(r.Key))
+                                                || r.Parents.Any(p => dropped.Contains((p.Table, p.Id)))).ToArray();
+            foreach (var row in gone)
+            {
+                table.Upserts.Remove(row);
+                dropped.Add((table.Table.Name, row.Key));
+            }
+
+            table.ReplaceParents.ExceptWith(erased);
+        }
     }
 
     /// <summary>

@@ -1,0 +1,2 @@
+-- Every person of the store, to find those a generator wrote again after their erasure.
+SELECT u.id FROM lrs.users u
