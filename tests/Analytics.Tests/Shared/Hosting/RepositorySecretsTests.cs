@@ -16,6 +16,14 @@ public sealed partial class RepositorySecretsTests
     [
         ("tests/Analytics.Tests/Infrastructure/AnalyticsApiFactory.cs", "SigningKey = \"dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLTMyLWJ5dGVzLWxvbmcK\"",
             "the test hosts' HS256 key (base64 of 'test-signing-key-that-is-32-bytes-long'), so tests can mint tokens"),
+        ("tests/Analytics.Tests/Infrastructure/AnalyticsApiFactory.cs", "SubjectHashKey = \"dGVzdC1zdWJqZWN0LWhhc2gta2V5LXRoYXQtaXMtMzItYnl0ZXMK\"",
+            "the test hosts' erasure-tombstone key (base64 of 'test-subject-hash-key-that-is-32-bytes-long')"),
+        ("tests/Analytics.Tests/Features/Privacy/PrivacyEndpointTests.cs", "AQAAAAIAAYagAAAAEPRIVACYTESTPASSWORDHASHprv",
+            "a marker stored as a password hash, so the export test sees it is left out"),
+        ("tests/Analytics.Tests/Features/Privacy/PrivacyEndpointTests.cs", "PRIVACY-TEST-ENCRYPTED-WEBHOOK-SECRET",
+            "a marker stored as a webhook secret, so the export test sees it is left out"),
+        ("tests/Analytics.Tests/Features/Privacy/PrivacyEndpointTests.cs", "7072762d746f6b656e2d686173682d6f662d33322d62797465732d2d2d2d2d2d",
+            "hex of 'prv-token-hash-of-32-bytes------', a marker stored as a refresh-token hash"),
     ];
 
     // The samples below are split in two so this file does not hold what it looks for.

@@ -97,6 +97,7 @@ public sealed class SecretsInLogsTests
             ["webhook secret"] = webhookSecret,
             ["webhook secret body"] = webhookSecret["whsec_".Length..],
             ["signing key"] = AnalyticsApiFactory.SigningKey,
+            ["subject hash key"] = AnalyticsApiFactory.SubjectHashKey,
         };
         foreach (var (what, value) in secrets)
         {
