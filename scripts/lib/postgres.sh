@@ -71,7 +71,7 @@ pg_start() {
 listen_addresses = '127.0.0.1'
 unix_socket_directories = ''
 timezone = 'UTC'
-max_connections = 200
+max_connections = 400
 shared_buffers = 512MB
 maintenance_work_mem = 512MB
 work_mem = 32MB
