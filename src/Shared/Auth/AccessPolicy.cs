@@ -11,14 +11,14 @@ namespace Analytics.Api.Shared.Auth;
 /// 404 SUBJECT_NOT_FOUND only for the caller's own unknown id or organisation. Decisions are cached for a minute per
 /// (caller, role, area, subject) so cached analytics reads do not pay a database round trip.
 /// </summary>
-public sealed class AccessPolicy(NpgsqlDataSource dataSource, IMemoryCache cache)
+public sealed class AccessPolicy(NpgsqlDataSource dataSource, IMemoryCache cache, AccessRules rules)
 {
     private static readonly TimeSpan DecisionLifetime = TimeSpan.FromMinutes(1);
 
     public async ValueTask EnsureCanReadAsync(CurrentUser caller, SubjectArea area, string subjectId, CancellationToken cancellationToken)
     {
-        var scope = AccessRules.ScopeOf(area, caller.ActiveRole)
-                    ?? throw Problems.RoleNotPermitted(caller.ActiveRole, AccessRules.AllowedRoles(area));
+        var scope = rules.ScopeOf(area, caller.ActiveRole)
+                    ?? throw Problems.RoleNotPermitted(caller.ActiveRole, rules.AllowedRoles(area));
         var key = (caller.UserId, caller.OrganisationId, caller.ActiveRole, scope, subjectId);
         // Privacy decisions are not cached: after an erasure the next request must see the subject gone at once.
         var cacheable = area is not (SubjectArea.PrivacyRequests or SubjectArea.PrivacyPreferences);

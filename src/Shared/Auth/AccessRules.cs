@@ -2,10 +2,12 @@ namespace Analytics.Api.Shared.Auth;
 
 /// <summary>
 /// The access matrix of API.md §3.3, in one table: area → active role → scope. A role missing from an area may not use
-/// it at all (ROLE_NOT_PERMITTED); every subject check reads this table and nothing else.
+/// it at all (ROLE_NOT_PERMITTED); every role and subject check reads the registered instance (a singleton holding
+/// <see cref="Table"/>) and nothing else, so a test host can register a copy with one rule removed or widened.
 /// </summary>
-public static class AccessRules
+public sealed class AccessRules(IReadOnlyDictionary<SubjectArea, IReadOnlyDictionary<string, SubjectScope>> rules)
 {
+    /// <summary>The production table: the single source of truth of who may read what.</summary>
     public static readonly IReadOnlyDictionary<SubjectArea, IReadOnlyDictionary<string, SubjectScope>> Table =
         new Dictionary<SubjectArea, IReadOnlyDictionary<string, SubjectScope>>
         {
@@ -45,9 +47,13 @@ public static class AccessRules
             },
         };
 
-    public static IReadOnlyList<string> AllowedRoles(SubjectArea area) =>
-        Roles.Ordered.Where(Table[area].ContainsKey).ToArray();
+    public static AccessRules Production { get; } = new(Table);
 
-    public static SubjectScope? ScopeOf(SubjectArea area, string activeRole) =>
-        Table[area].TryGetValue(activeRole, out var scope) ? scope : null;
+    public IReadOnlyDictionary<SubjectArea, IReadOnlyDictionary<string, SubjectScope>> Rules => rules;
+
+    public IReadOnlyList<string> AllowedRoles(SubjectArea area) =>
+        rules.TryGetValue(area, out var scopes) ? Roles.Ordered.Where(scopes.ContainsKey).ToArray() : [];
+
+    public SubjectScope? ScopeOf(SubjectArea area, string activeRole) =>
+        rules.TryGetValue(area, out var scopes) && scopes.TryGetValue(activeRole, out var scope) ? scope : null;
 }

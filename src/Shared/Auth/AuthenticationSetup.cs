@@ -19,6 +19,8 @@ public static class AuthenticationSetup
         services.AddHostedService<RevokedAccessListener>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUserAccessor>();
+        // Replaceable in tests (a table with one rule removed or widened must make the attack suite fail).
+        services.AddSingleton(AccessRules.Production);
         // External mode signs nothing itself, so it needs no configured key (only the login-attempt HMAC uses one).
         services.AddSingleton(sp => SigningKeys.Resolve(
             options.SigningKey,

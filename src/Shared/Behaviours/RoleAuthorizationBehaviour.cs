@@ -4,19 +4,28 @@ using Mediator;
 
 namespace Analytics.Api.Shared.Behaviours;
 
-/// <summary>Rejects an active role that may not use the endpoint at all (403 ROLE_NOT_PERMITTED), before validation.</summary>
-public sealed class RoleAuthorizationBehaviour<TMessage, TResponse>(CurrentUserAccessor currentUser)
+/// <summary>
+/// Rejects an active role that may not use the endpoint at all (403 ROLE_NOT_PERMITTED), before validation: the message's own
+/// list when it has one (<see cref="IRoleRestricted"/>), else the roles the access rules give its subject's area.
+/// </summary>
+public sealed class RoleAuthorizationBehaviour<TMessage, TResponse>(CurrentUserAccessor currentUser, AccessRules rules)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is IRoleRestricted restricted)
+        var allowedRoles = message switch
+        {
+            IRoleRestricted restricted => restricted.AllowedRoles,
+            ISubjectScoped scoped => rules.AllowedRoles(scoped.Area),
+            _ => null,
+        };
+        if (allowedRoles is not null)
         {
             var user = currentUser.Required;
-            if (!restricted.AllowedRoles.Contains(user.ActiveRole))
+            if (!allowedRoles.Contains(user.ActiveRole))
             {
-                throw Problems.RoleNotPermitted(user.ActiveRole, restricted.AllowedRoles);
+                throw Problems.RoleNotPermitted(user.ActiveRole, allowedRoles);
             }
         }
 

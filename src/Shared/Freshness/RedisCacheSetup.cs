@@ -20,6 +20,18 @@ public static class RedisCacheSetup
             return services;
         }
 
+        var options = BoundedOptions(configuration);
+        services.AddStackExchangeRedisCache(redis =>
+        {
+            redis.ConfigurationOptions = options;
+            redis.InstanceName = InstanceName;
+        });
+        return services;
+    }
+
+    /// <summary>`ConnectionStrings:Redis` with every call bounded (1 s unless the string sets timeouts) and no failure at start.</summary>
+    public static ConfigurationOptions BoundedOptions(IConfiguration configuration)
+    {
         var options = ConfigurationOptions.Parse(configuration.GetConnectionString("Redis")!);
         options.AbortOnConnectFail = false;
         var explicitTimeouts = configuration.GetConnectionString("Redis")!.Contains("timeout", StringComparison.OrdinalIgnoreCase);
@@ -30,11 +42,6 @@ public static class RedisCacheSetup
             options.AsyncTimeout = 1000;
         }
 
-        services.AddStackExchangeRedisCache(redis =>
-        {
-            redis.ConfigurationOptions = options;
-            redis.InstanceName = InstanceName;
-        });
-        return services;
+        return options;
     }
 }

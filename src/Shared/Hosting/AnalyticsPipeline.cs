@@ -11,6 +11,8 @@ public static class AnalyticsPipeline
 {
     public static WebApplication UseAnalytics(this WebApplication app)
     {
+        // API.md §5: the client address (and scheme) behind a known proxy, before anything reads them.
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestWindowMiddleware>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseWhen(
@@ -19,8 +21,12 @@ public static class AnalyticsPipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseAnalyticsTransport();
         app.UseRouting();
         app.UseCors();
+        // API.md §1.6 step 2 (413/415) before authentication; the `token` class's key needs the checked body.
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<RefreshTokenOwnerMiddleware>();
         app.UseAuthentication();
         // API.md §1.6: the rate limit (4) comes after authentication (3) and before the active role (5).
         app.UseRateLimitPolicyHeaders();

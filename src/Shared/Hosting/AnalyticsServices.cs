@@ -89,20 +89,8 @@ public static class AnalyticsServices
             compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
             compression.MimeTypes = ["application/json", "application/problem+json", "text/csv"];
         });
-        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-        {
-            var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>()
-                          ?? (builder.Environment.IsDevelopment()
-                              ? ["http://localhost:5173", "http://localhost:4173", "http://127.0.0.1:5173"]
-                              : []);
-            policy.WithOrigins(origins)
-                .SetIsOriginAllowedToAllowWildcardSubdomains()
-                .WithMethods("GET", "POST", "PUT", "DELETE", "OPTIONS")
-                .WithHeaders("Authorization", "Content-Type", "X-Active-Role", "If-None-Match", "X-Request-Id")
-                .WithExposedHeaders("ETag", "Location", "Retry-After", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining",
-                    "RateLimit-Reset", "Content-Disposition", "X-Request-Id", "X-Active-Role")
-                .SetPreflightMaxAge(TimeSpan.FromSeconds(600));
-        }));
+        services.AddAnalyticsCors(configuration, builder.Environment.IsDevelopment());
+        services.AddAnalyticsTransport(configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Learning Analytics API";

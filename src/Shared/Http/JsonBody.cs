@@ -45,7 +45,8 @@ public static class JsonBody
         return await ReadOptionalAsync<T>(request) ?? throw Problems.MalformedRequest("A JSON object body is required.");
     }
 
-    private static bool IsJson(string? contentType) =>
+    /// <summary>`application/json` (charset optional) or a `+json` type (API.md §6.3).</summary>
+    public static bool IsJson(string? contentType) =>
         contentType is not null
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));

@@ -1,77 +1,90 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Analytics.Api.Shared.Errors;
-using Microsoft.AspNetCore.RateLimiting;
+using Analytics.Api.Shared.Freshness;
+using Analytics.Api.Shared.Observability;
+using StackExchange.Redis;
 
 namespace Analytics.Api.Shared.Http;
 
 /// <summary>
-/// Fixed-window limits per key for the counted classes of API.md §5 (`RateLimits:<class>:{Limit,WindowSeconds}`), in this
-/// instance's memory; a rejection is 429 problem+json with Retry-After and the RateLimit headers.
+/// Fixed-window limits per key for the counted classes of API.md §5 (`RateLimits:&lt;class&gt;:{Limit,WindowSeconds}`) through
+/// ASP.NET Core's rate limiter: in Redis when `ConnectionStrings:Redis` is set (shared by every instance, this instance's
+/// memory while Redis does not answer), else in this instance's memory. A rejection is 429 problem+json with Retry-After
+/// and the RateLimit headers, counted in `rate_limit_rejections_total{policy}`.
 /// </summary>
 public static class RateLimitingSetup
 {
-    private const string ItemKey = "analytics.rate-limit";
+    public static IReadOnlyDictionary<string, RateLimitSettings> Settings(IConfiguration configuration) =>
+        RateClasses.Defaults.ToDictionary(
+            pair => pair.Key,
+            pair => RateLimitSettings.From(configuration, pair.Key, pair.Value.Limit, pair.Value.WindowSeconds));
 
     public static IServiceCollection AddAnalyticsRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = RateClasses.Defaults.ToDictionary(
-            pair => pair.Key,
-            pair => RateLimitSettings.From(configuration, pair.Key, pair.Value.Limit, pair.Value.WindowSeconds));
-        services.AddRateLimiter(options =>
+        var settings = Settings(configuration);
+        services.AddSingleton<MemoryRateCounter>();
+        if (RedisCacheSetup.IsConfigured(configuration))
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (RateClasses.Classify(context) is not { } rateClass)
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
+            var options = RedisCacheSetup.BoundedOptions(configuration);
+            services.AddSingleton<IRateCounter>(provider => new RedisRateCounter(
+                async () => await ConnectionMultiplexer.ConnectAsync(options.Clone()),
+                provider.GetRequiredService<MemoryRateCounter>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<RedisRateCounter>>()));
+        }
+        else
+        {
+            services.AddSingleton<IRateCounter>(provider => provider.GetRequiredService<MemoryRateCounter>());
+        }
 
-                var limit = settings[rateClass.Policy];
-                context.Items[ItemKey] = limit;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    rateClass.Policy + "|" + rateClass.Key,
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = limit.Limit,
-                        Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
-            });
-            options.OnRejected = async (rejected, _) =>
+        services.AddSingleton<ClassRateLimiter>(provider => new ClassRateLimiter(settings, provider.GetRequiredService<IRateCounter>()));
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure<IServiceProvider>((options, provider) =>
             {
-                var context = rejected.HttpContext;
-                var limit = context.Items[ItemKey] as RateLimitSettings ?? new RateLimitSettings("read", 0, 60);
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-                    ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
-                    : limit.WindowSeconds;
-                // API.md §5: the refresh class also says when the next request will be accepted.
-                var problem = limit.Policy == "refresh"
-                    ? Problems.RateLimited(limit.Policy, limit.Limit, limit.WindowSeconds, retryAfter, "refresh requests",
-                        context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(retryAfter))
-                    : Problems.RateLimited(limit.Policy, limit.Limit, limit.WindowSeconds, retryAfter, "requests");
-                await ProblemWriter.WriteAsync(context, problem);
-            };
-        });
+                options.GlobalLimiter = provider.GetRequiredService<ClassRateLimiter>();
+                options.OnRejected = async (rejected, _) =>
+                {
+                    var context = rejected.HttpContext;
+                    if (context.Items[RateLimitState.ItemKey] is not RateLimitState { Decision: { } decision } state)
+                    {
+                        return;
+                    }
+
+                    var limit = state.Settings;
+                    var retryAfter = Math.Max(1, decision.ResetSeconds);
+                    AnalyticsTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", limit.Policy));
+                    // API.md §5: the refresh class also says when the next request will be accepted.
+                    var problem = limit.Policy == "refresh"
+                        ? Problems.RateLimited(limit.Policy, limit.Limit, limit.WindowSeconds, retryAfter, "refresh requests",
+                            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(retryAfter))
+                        : Problems.RateLimited(limit.Policy, limit.Limit, limit.WindowSeconds, retryAfter, "requests");
+                    await ProblemWriter.WriteAsync(context, problem);
+                };
+            });
+        services.AddRateLimiter(_ => { });
         return services;
     }
 
-    /// <summary>Advertises the policy of a limited request (`RateLimit-Policy`, `RateLimit-Limit`).</summary>
+    /// <summary>`RateLimit-Policy`, `-Limit`, `-Remaining` and `-Reset` on every response of a limited request (API.md §5).</summary>
     public static IApplicationBuilder UseRateLimitPolicyHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
-                if (context.Items[ItemKey] is RateLimitSettings limit && !context.Response.Headers.ContainsKey("RateLimit-Policy"))
+                if (context.Items[RateLimitState.ItemKey] is RateLimitState state && !context.Response.Headers.ContainsKey("RateLimit-Policy"))
                 {
-                    context.Response.Headers["RateLimit-Policy"] = $"{limit.Limit};w={limit.WindowSeconds}";
-                    context.Response.Headers["RateLimit-Limit"] = limit.Limit.ToString(CultureInfo.InvariantCulture);
+                    var headers = context.Response.Headers;
+                    headers["RateLimit-Policy"] = $"{state.Settings.Limit};w={state.Settings.WindowSeconds}";
+                    headers["RateLimit-Limit"] = state.Settings.Limit.ToString(CultureInfo.InvariantCulture);
+                    if (state.Decision is { } decision)
+                    {
+                        headers["RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+                        headers["RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+                    }
                 }
 
                 return Task.CompletedTask;
             });
             return next(context);
         });
-
 }

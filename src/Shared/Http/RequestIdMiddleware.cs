@@ -12,7 +12,12 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
         var inbound = context.Request.Headers[HeaderName].ToString();
         var requestId = IdPattern().IsMatch(inbound) ? inbound : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = requestId;
-        context.Response.Headers[HeaderName] = requestId;
+        // At the start of the response, so answers written after Response.Clear() (problems, 429) carry it too.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = requestId;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
         {
             await next(context);

@@ -31,4 +31,8 @@ public static class AnalyticsTelemetry
 
     public static readonly Counter<long> Logins = Meter.CreateCounter<long>(
         "analytics_logins_total", description: "Login attempts by outcome.");
+
+    /// <summary>Requests refused with 429 by a rate class of API.md §5, by class (`policy`).</summary>
+    public static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>(
+        "rate_limit_rejections_total", description: "Requests refused by a rate limit, by rate class.");
 }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Analytics.Api.Features.Auth.Login;
-using Analytics.Api.Features.LearnerAnalytics.Shared;
-using Analytics.Api.Features.LearnerAnalytics.Velocity;
+using Analytics.Api.Features.Predictive.Shared;
 using Analytics.Api.Shared.Analytics;
 using Analytics.Api.Shared.Auth;
 using Analytics.Api.Shared.Behaviours;
@@ -61,12 +60,12 @@ public sealed class MessageRulesTests
         ];
         using var scope = TestHost.Factory.Services.CreateScope();
 
-        var query = scope.ServiceProvider.GetServices<IPipelineBehavior<VelocityQuery, AnalyticResult<VelocityPayload>>>();
+        var query = scope.ServiceProvider.GetServices<IPipelineBehavior<AtRiskQuery, AnalyticResult<AtRiskPayload>>>();
         var command = scope.ServiceProvider.GetServices<IPipelineBehavior<LoginCommand, AuthSession>>();
 
         Assert.Multiple(() =>
         {
-            Assert.That(typeof(VelocityQuery).GetInterfaces(), Does.Contain(typeof(IRoleRestricted)).And.Contain(typeof(ISubjectScoped)).And.Contain(typeof(ICacheableQuery)));
+            Assert.That(typeof(AtRiskQuery).GetInterfaces(), Does.Contain(typeof(IRoleRestricted)).And.Contain(typeof(ISubjectScoped)).And.Contain(typeof(ICacheableQuery)));
             Assert.That(query.Select(b => b.GetType().GetGenericTypeDefinition()), Is.EqualTo(expected));
             Assert.That(command.Select(b => b.GetType().GetGenericTypeDefinition()), Is.EqualTo(expected));
         });

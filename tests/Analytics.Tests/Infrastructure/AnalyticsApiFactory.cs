@@ -29,7 +29,7 @@ public sealed class AnalyticsApiFactory(string connectionString, IReadOnlyDictio
         // Every rate class very high, except in the rate-limit tests, which pass their own limits (CONVENTIONS.md, Tests).
         builder.UseSetting("RateLimits:login:Limit", "1000000");
         builder.UseSetting("RateLimits:loginEmail:Limit", "1000000");
-        foreach (var rateClass in new[] { "token", "session", "read", "refresh", "operator", "system", "report", "write" })
+        foreach (var rateClass in new[] { "token", "session", "read", "refresh", "operator", "system", "report", "write", "privacy" })
         {
             builder.UseSetting($"RateLimits:{rateClass}:Limit", "1000000");
         }

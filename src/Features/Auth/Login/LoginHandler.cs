@@ -99,6 +99,7 @@ public sealed class LoginHandler(
         var reopens = (oldest ?? now) + TimeSpan.FromSeconds(settings.WindowSeconds);
         var retryAfter = Math.Max(1, (int)Math.Ceiling((reopens - now).TotalSeconds));
         AnalyticsTelemetry.Logins.Add(1, new KeyValuePair<string, object?>("outcome", "throttled"));
+        AnalyticsTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", settings.Policy));
         return Problems.RateLimited(settings.Policy, settings.Limit, settings.WindowSeconds, retryAfter, "failed logins");
     }
 

@@ -1,3 +1,4 @@
+using Analytics.Api.Shared.Validation;
 using FluentValidation;
 
 namespace Analytics.Api.Features.Auth.Login;
@@ -10,6 +11,7 @@ public sealed class LoginValidator : AbstractValidator<LoginCommand>
         RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required")
             .MaximumLength(254).WithMessage("must be at most 254 characters")
+            .MustBePlainText()
             .EmailAddress().WithMessage("must be an e-mail address");
         RuleFor(c => c.Password).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required")

@@ -12,14 +12,12 @@ namespace Analytics.Api.Features.Comparison.Shared;
 /// of the cache key. `scope` only applies to learner subjects.
 /// </summary>
 public sealed record PeerComparisonQuery(string Id, string? Scope, string SubjectType)
-    : IQuery<AnalyticResult<PeerComparisonPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<PeerComparisonPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "peer-comparison";
     public const string DefaultScope = "organisation";
     public const string TrainerPeers = "organisation-trainers";
     public const string OrganisationPeers = "platform-organisations";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PersonOrCohort);
 
     public SubjectArea Area => SubjectArea.PersonOrCohort;
 

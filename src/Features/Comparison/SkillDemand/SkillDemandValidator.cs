@@ -17,7 +17,7 @@ public sealed class SkillDemandValidator : AbstractValidator<SkillDemandQuery>
             .Must((q, s) => s != "organisation" || !string.IsNullOrEmpty(q.CallerOrganisationId))
             .WithMessage("organisation needs a caller who belongs to an organisation");
         RuleFor(q => q.Timeframe).Must(t => string.IsNullOrEmpty(t) || Timeframes.Contains(t)).WithMessage("must be one of 3months, 6months, 1year");
-        RuleFor(q => q.SkillCategory).MaximumLength(64).WithMessage("must be at most 64 characters");
+        RuleFor(q => q.SkillCategory).MaximumLength(64).WithMessage("must be at most 64 characters").MustBePlainText();
         RuleFor(q => q.Skills)
             .Must(s => string.IsNullOrEmpty(s) || s.Split(',').All(IdRules.IsValid))
             .WithMessage("must be a comma-separated list of ids matching ^[A-Za-z0-9_-]{1,64}$")

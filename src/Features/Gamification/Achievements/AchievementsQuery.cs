@@ -8,11 +8,9 @@ namespace Analytics.Api.Features.Gamification.Achievements;
 
 /// <summary>`GET /gamification/achievements/{userId}?status=earned|available|all` (API.md §4.5; ANALYTICS.md §6.2).</summary>
 public sealed record AchievementsQuery(string UserId, string? Status)
-    : IQuery<AnalyticResult<AchievementsPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<AchievementsPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string DefaultStatus = "all";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
 
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 

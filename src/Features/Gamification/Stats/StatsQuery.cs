@@ -8,10 +8,8 @@ namespace Analytics.Api.Features.Gamification.Stats;
 
 /// <summary>`GET /gamification/stats/{userId}` (API.md §4.5; ANALYTICS.md §6.4 "Stats endpoint").</summary>
 public sealed record StatsQuery(string UserId)
-    : IQuery<AnalyticResult<StatsPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<StatsPayload>>, ISubjectScoped, ICacheableQuery
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
-
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 
     public string SubjectId => UserId;

@@ -8,10 +8,8 @@ namespace Analytics.Api.Features.Gamification.Streak;
 
 /// <summary>`GET /gamification/streak/{userId}` (API.md §4.5; ANALYTICS.md §6.3). Readers L: self, students, members (API.md §3.3).</summary>
 public sealed record StreakQuery(string UserId)
-    : IQuery<AnalyticResult<StreakPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<StreakPayload>>, ISubjectScoped, ICacheableQuery
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
-
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 
     public string SubjectId => UserId;

@@ -13,7 +13,7 @@ namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 /// </summary>
 public sealed record ContentEffectivenessQuery(
     string UserId, string? CourseId, string? ContentType, string? CreationMethod, string? From, string? To)
-    : IQuery<AnalyticResult<ContentEffectivenessPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<ContentEffectivenessPayload>>, ISubjectScoped, ICacheableQuery
 {
     public static readonly IReadOnlyList<string> ContentTypes = ["video", "article", "interactive", "quiz", "forum", "resource", "other"];
 
@@ -24,8 +24,6 @@ public sealed record ContentEffectivenessQuery(
 
     /// <summary>The longest period, counted in days including both bounds.</summary>
     public const int MaxPeriodDays = 366;
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
 
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 

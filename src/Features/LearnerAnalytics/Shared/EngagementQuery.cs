@@ -10,13 +10,11 @@ namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 /// <summary>`GET /learner/analytics/engagement/{userId}?windowDays=` (API.md §4.1; ANALYTICS.md §1.3).</summary>
 /// <remarks>`windowDays` stays text until validation so a non-number is a VALIDATION_ERROR naming it, not a binding failure.</remarks>
 public sealed record EngagementQuery(string UserId, string? WindowDays)
-    : IQuery<AnalyticResult<EngagementPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<EngagementPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const int DefaultWindowDays = 14;
     public const int MinWindowDays = 7;
     public const int MaxWindowDays = 90;
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
 
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 

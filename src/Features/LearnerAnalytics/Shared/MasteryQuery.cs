@@ -8,10 +8,8 @@ namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 
 /// <summary>`GET /learner/analytics/mastery/{userId}?pathId=` (API.md §4.1; ANALYTICS.md §1.4).</summary>
 public sealed record MasteryQuery(string UserId, string? PathId)
-    : IQuery<AnalyticResult<MasteryPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<MasteryPayload>>, ISubjectScoped, ICacheableQuery
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
-
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 
     public string SubjectId => UserId;

@@ -11,10 +11,8 @@ namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 /// that course; it must be a course of the subject (an enrolment of any status), else 403 ACCESS_DENIED (API.md §3.4).
 /// </summary>
 public sealed record PerformanceQuery(string UserId, string? CourseId)
-    : IQuery<AnalyticResult<PerformancePayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<PerformancePayload>>, ISubjectScoped, ICacheableQuery
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
-
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 
     public string SubjectId => UserId;

@@ -8,10 +8,8 @@ namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 
 /// <summary>`GET /learner/analytics/skill-gap/{userId}?category=&amp;criticalOnly=` (API.md §4.1; ANALYTICS.md §1.2).</summary>
 public sealed record SkillGapQuery(string UserId, string? Category, string? CriticalOnly)
-    : IQuery<AnalyticResult<SkillGapPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<SkillGapPayload>>, ISubjectScoped, ICacheableQuery
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
-
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 
     public string SubjectId => UserId;

@@ -8,11 +8,9 @@ namespace Analytics.Api.Features.LearnerAnalytics.Shared;
 
 /// <summary>`GET /learner/analytics/velocity/{userId}?window=` (API.md §4.1; ANALYTICS.md §1.1).</summary>
 public sealed record VelocityQuery(string UserId, string? Window)
-    : IQuery<AnalyticResult<VelocityPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<VelocityPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string DefaultWindow = "30d";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.LearnerAnalytics);
 
     public SubjectArea Area => SubjectArea.LearnerAnalytics;
 

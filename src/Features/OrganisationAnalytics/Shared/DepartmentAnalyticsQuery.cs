@@ -11,11 +11,9 @@ namespace Analytics.Api.Features.OrganisationAnalytics.Shared;
 /// one department, or every department with at least k members.
 /// </summary>
 public sealed record DepartmentAnalyticsQuery(string OrganisationId, string? Department, string? DepartmentId = null)
-    : IQuery<AnalyticResult<DepartmentAnalyticsPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<DepartmentAnalyticsPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "department-analytics";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.OrganisationAnalytics);
 
     public SubjectArea Area => SubjectArea.OrganisationAnalytics;
 

@@ -8,11 +8,9 @@ namespace Analytics.Api.Features.OrganisationAnalytics.Shared;
 
 /// <summary>`GET /org-admin/analytics/learning-culture/{orgId}?departmentId=` (API.md §4.3; ANALYTICS.md §3.3).</summary>
 public sealed record LearningCultureQuery(string OrganisationId, string? DepartmentId)
-    : IQuery<AnalyticResult<LearningCulturePayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<LearningCulturePayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "learning-culture";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.OrganisationAnalytics);
 
     public SubjectArea Area => SubjectArea.OrganisationAnalytics;
 

@@ -8,11 +8,9 @@ namespace Analytics.Api.Features.OrganisationAnalytics.Shared;
 
 /// <summary>`GET /org-admin/analytics/learning-velocity/{orgId}?departmentId=` (API.md §4.3; ANALYTICS.md §3.1).</summary>
 public sealed record LearningVelocityQuery(string OrganisationId, string? DepartmentId)
-    : IQuery<AnalyticResult<LearningVelocityPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<LearningVelocityPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "learning-velocity";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.OrganisationAnalytics);
 
     public SubjectArea Area => SubjectArea.OrganisationAnalytics;
 

@@ -8,11 +8,9 @@ namespace Analytics.Api.Features.OrganisationAnalytics.Shared;
 
 /// <summary>`GET /org-admin/analytics/org-performance/{orgId}` (API.md §4.3; ANALYTICS.md §3.4); no filter parameters.</summary>
 public sealed record OrgPerformanceQuery(string OrgId)
-    : IQuery<AnalyticResult<OrgPerformancePayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<OrgPerformancePayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "org-performance";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.OrganisationAnalytics);
 
     public SubjectArea Area => SubjectArea.OrganisationAnalytics;
 

@@ -11,11 +11,9 @@ namespace Analytics.Api.Features.OrganisationAnalytics.Shared;
 /// the employees are every learner of the organisation; with one, that department's learners (fewer than k: suppressed).
 /// </summary>
 public sealed record StrategicAlignmentQuery(string OrgId, string? DepartmentId)
-    : IQuery<AnalyticResult<StrategicAlignmentPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<StrategicAlignmentPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "strategic-alignment";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.OrganisationAnalytics);
 
     public SubjectArea Area => SubjectArea.OrganisationAnalytics;
 

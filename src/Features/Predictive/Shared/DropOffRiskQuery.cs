@@ -12,11 +12,9 @@ namespace Analytics.Api.Features.Predictive.Shared;
 /// it is part of the cache key. `courseId` limits the answer to one enrolment (learner) or one course of the cohort.
 /// </summary>
 public sealed record DropOffRiskQuery(string Id, string SubjectType, string? CourseId = null)
-    : IQuery<AnalyticResult<DropOffRiskPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<DropOffRiskPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "drop-off-risk";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PersonOrCohort);
 
     public SubjectArea Area => SubjectArea.PersonOrCohort;
 

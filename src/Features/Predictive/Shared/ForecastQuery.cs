@@ -14,11 +14,9 @@ namespace Analytics.Api.Features.Predictive.Shared;
 /// live what-if: it is never the stored default view.
 /// </summary>
 public sealed record ForecastQuery(string Id, string SubjectType, string? CourseId = null, string? WeeklyStudyHours = null, string? BreakWeeks = null)
-    : IQuery<AnalyticResult<ForecastPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<ForecastPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "forecast";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PersonOrCohort);
 
     public SubjectArea Area => SubjectArea.PersonOrCohort;
 

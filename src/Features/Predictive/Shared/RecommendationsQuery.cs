@@ -13,13 +13,11 @@ namespace Analytics.Api.Features.Predictive.Shared;
 /// it is part of the cache key. `limit` is 1–50, default `Recommendations:MaxItems` (10).
 /// </summary>
 public sealed record RecommendationsQuery(string Id, string? Limit, string SubjectType)
-    : IQuery<AnalyticResult<RecommendationsPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<RecommendationsPayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string Analytic = "recommendations";
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PersonOrCohort);
 
     public SubjectArea Area => SubjectArea.PersonOrCohort;
 

@@ -5,10 +5,8 @@ using Mediator;
 namespace Analytics.Api.Features.Privacy.ExportUserData;
 
 /// <summary>`GET /privacy/users/{userId}/export` (API.md §4.8): self, an org-admin for members, a platform admin for anyone.</summary>
-public sealed record ExportUserDataQuery(string UserId, string? RequestId) : IQuery<UserDataExport>, IRoleRestricted, ISubjectScoped
+public sealed record ExportUserDataQuery(string UserId, string? RequestId) : IQuery<UserDataExport>, ISubjectScoped
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PrivacyRequests);
-
     public SubjectArea Area => SubjectArea.PrivacyRequests;
 
     public string SubjectId => UserId;

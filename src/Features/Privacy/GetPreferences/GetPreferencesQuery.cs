@@ -6,10 +6,8 @@ using Mediator;
 namespace Analytics.Api.Features.Privacy.GetPreferences;
 
 /// <summary>`GET /privacy/users/{userId}/preferences` (API.md §4.8): the caller's own, under learner, trainer or org-admin.</summary>
-public sealed record GetPreferencesQuery(string UserId) : IQuery<PrivacyPreferences>, IRoleRestricted, ISubjectScoped
+public sealed record GetPreferencesQuery(string UserId) : IQuery<PrivacyPreferences>, ISubjectScoped
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PrivacyPreferences);
-
     public SubjectArea Area => SubjectArea.PrivacyPreferences;
 
     public string SubjectId => UserId;

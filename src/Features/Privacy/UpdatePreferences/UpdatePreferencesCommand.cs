@@ -7,10 +7,8 @@ namespace Analytics.Api.Features.Privacy.UpdatePreferences;
 
 /// <summary>`PUT /privacy/users/{userId}/preferences` (API.md §4.8): the caller's own; the affected snapshots are recomputed.</summary>
 public sealed record UpdatePreferencesCommand(string UserId, string? LeaderboardPrivacy, bool? PredictiveOptOut, string? RequestId)
-    : ICommand<PrivacyPreferences>, IRoleRestricted, ISubjectScoped
+    : ICommand<PrivacyPreferences>, ISubjectScoped
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.PrivacyPreferences);
-
     public SubjectArea Area => SubjectArea.PrivacyPreferences;
 
     public string SubjectId => UserId;

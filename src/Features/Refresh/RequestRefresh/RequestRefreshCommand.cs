@@ -13,7 +13,8 @@ namespace Analytics.Api.Features.Refresh.RequestRefresh;
 public sealed record RequestRefreshCommand(string? SubjectId, string? Role, JsonElement? Analytics, string ActiveRole, string RequestedBy)
     : ICommand<RefreshAccepted>, IRoleRestricted, ISubjectScoped
 {
-    public IReadOnlyList<string> AllowedRoles => [Roles.Learner, Roles.Trainer, Roles.OrgAdmin, Roles.PlatformAdmin];
+    /// <summary>A platform-admin may not request a refresh (API.md §3.3): 403 ROLE_NOT_PERMITTED before the body is validated.</summary>
+    public IReadOnlyList<string> AllowedRoles => [Roles.Learner, Roles.Trainer, Roles.OrgAdmin];
 
     /// <summary>`analytics` given as a role name ("learner"): that family, all of its analytics.</summary>
     public string? AnalyticsRole => Analytics is { ValueKind: JsonValueKind.String } value ? Roles.Normalise(value.GetString()) : null;

@@ -12,7 +12,7 @@ public sealed class CreateScheduleValidator : AbstractValidator<CreateScheduleCo
 
     public CreateScheduleValidator(DeliveryOptions delivery)
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage("is required").MaximumLength(80).WithMessage("must be at most 80 characters");
+        RuleFor(c => c.Name).NotEmpty().WithMessage("is required").MaximumLength(80).WithMessage("must be at most 80 characters").MustBePlainText();
         Include(new ReportContentValidator());
         RuleFor(c => c.Cron).NotEmpty().WithMessage("is required")
             .Must(c => ScheduleCron.TryParse(c, out _)).When(c => !string.IsNullOrEmpty(c.Cron), ApplyConditionTo.CurrentValidator)

@@ -19,7 +19,7 @@ public sealed class GenerateReportValidator : AbstractValidator<GenerateReportCo
             .Must((c, to) => ReportRequestRules.Date(to)!.Value.DayNumber - ReportRequestRules.Date(c.From)!.Value.DayNumber <= ReportRequestRules.MaxSpanDays)
             .When(c => ReportRequestRules.Date(c.From) is not null && ReportRequestRules.Date(c.To) is not null)
             .WithMessage($"from and to may span at most {ReportRequestRules.MaxSpanDays} days");
-        RuleFor(c => c.Title).MaximumLength(120).WithMessage("must be at most 120 characters");
+        RuleFor(c => c.Title).MaximumLength(120).WithMessage("must be at most 120 characters").MustBePlainText();
         RuleFor(c => c.TimeZone).Must(ReportRequestRules.IsTimeZone).WithMessage("must be an IANA time zone name");
     }
 }

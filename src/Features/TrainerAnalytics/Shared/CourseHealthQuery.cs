@@ -8,10 +8,8 @@ namespace Analytics.Api.Features.TrainerAnalytics.Shared;
 
 /// <summary>`GET /trainer/analytics/course-health/{trainerId}?courseId=` (API.md §4.2; ANALYTICS.md §2.2); no courseId = the primary course.</summary>
 public sealed record CourseHealthQuery(string TrainerId, string? CourseId, string? OrganisationScope)
-    : IQuery<AnalyticResult<CourseHealthPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<CourseHealthPayload>>, ISubjectScoped, ICacheableQuery
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.TrainerAnalytics);
-
     public SubjectArea Area => SubjectArea.TrainerAnalytics;
 
     public string SubjectId => TrainerId;

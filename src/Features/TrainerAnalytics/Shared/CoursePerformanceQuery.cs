@@ -11,12 +11,10 @@ namespace Analytics.Api.Features.TrainerAnalytics.Shared;
 /// org-admin caller's organisation (only its courses are read), null for a trainer (<see cref="TrainerViewer"/>).
 /// </summary>
 public sealed record CoursePerformanceQuery(string TrainerId, string? Status, string? OrganisationScope)
-    : IQuery<AnalyticResult<CoursePerformancePayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<CoursePerformancePayload>>, ISubjectScoped, ICacheableQuery
 {
     public const string ActiveCourses = "active";
     public const string AllCourses = "all";
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.TrainerAnalytics);
 
     public SubjectArea Area => SubjectArea.TrainerAnalytics;
 

@@ -11,11 +11,9 @@ namespace Analytics.Api.Features.TrainerAnalytics.Shared;
 /// §2.3); no courseId = the primary course, moduleId a topic of that course, attemptsBucket 1, 2, 3 or 4plus.
 /// </summary>
 public sealed record StudentDistributionQuery(string TrainerId, string? CourseId, string? ModuleId, string? AttemptsBucket, string? OrganisationScope)
-    : IQuery<AnalyticResult<StudentDistributionPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<StudentDistributionPayload>>, ISubjectScoped, ICacheableQuery
 {
     public static readonly IReadOnlyList<string> AttemptsBuckets = ["1", "2", "3", "4plus"];
-
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.TrainerAnalytics);
 
     public SubjectArea Area => SubjectArea.TrainerAnalytics;
 

@@ -8,10 +8,8 @@ namespace Analytics.Api.Features.TrainerAnalytics.Shared;
 
 /// <summary>`GET /trainer/analytics/teaching-effectiveness/{trainerId}?courseId=` (API.md §4.2; ANALYTICS.md §2.4); no courseId = every taught course.</summary>
 public sealed record TeachingEffectivenessQuery(string TrainerId, string? CourseId, string? OrganisationScope)
-    : IQuery<AnalyticResult<TeachingEffectivenessPayload>>, IRoleRestricted, ISubjectScoped, ICacheableQuery
+    : IQuery<AnalyticResult<TeachingEffectivenessPayload>>, ISubjectScoped, ICacheableQuery
 {
-    public IReadOnlyList<string> AllowedRoles => AccessRules.AllowedRoles(SubjectArea.TrainerAnalytics);
-
     public SubjectArea Area => SubjectArea.TrainerAnalytics;
 
     public string SubjectId => TrainerId;
