@@ -1,6 +1,6 @@
 #!/bin/sh
 # Entry point of the image: reads secrets from files, then runs the service with the container's arguments (its verbs).
-# For every configuration key given as NAME_FILE (a .NET key with `__`, e.g. Auth__SigningKey_FILE=/run/secrets/signing-key),
+# For every configuration key given as NAME_FILE (a .NET key with `__`, e.g. Auth__SigningKey_FILE=/run/secrets/signing.key),
 # NAME is set to the file's content, without its trailing newline: Docker/Compose secrets, Kubernetes secret volumes. Setting
 # both NAME and NAME_FILE is an error, like a file that cannot be read; the values are never printed.
 set -eu
