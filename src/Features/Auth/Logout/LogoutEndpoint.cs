@@ -19,6 +19,7 @@ public sealed class LogoutEndpoint : ICarterModule
             .WithName("Logout")
             .WithTags("Auth")
             .WithSummary("End the session: revokes the refresh-token family and this access token. Idempotent. Optional JSON body {refreshToken}.")
+            .Accepts<LogoutRequest>(isOptional: true, "application/json")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

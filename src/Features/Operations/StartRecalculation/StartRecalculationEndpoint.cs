@@ -20,6 +20,7 @@ public sealed class StartRecalculationEndpoint : ICarterModule
             .WithName("StartRecalculation")
             .WithTags("Operator")
             .WithSummary("Run the nightly recalculation now (resumable), optionally for one organisation and some analytics. Platform admin only.")
+            .Accepts<StartRecalculationRequest>(isOptional: true, "application/json")
             .Produces<OperatorJob>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -21,6 +21,7 @@ public sealed class StartSyncEndpoint : ICarterModule
             .WithName("StartUpstreamSync")
             .WithTags("Operator")
             .WithSummary("Sync the upstream services now (incremental or full), optionally some services or one organisation. Platform admin only.")
+            .Accepts<StartSyncRequest>(isOptional: true, "application/json")
             .Produces<OperatorJob>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -19,6 +19,7 @@ public sealed class RetrainModelsEndpoint : ICarterModule
             .WithName("RetrainModels")
             .WithTags("Predictive")
             .WithSummary("Retrain the drop-off models now, of one organisation or of all, in the background. Platform admin only.")
+            .Accepts<RetrainModelsRequest>(isOptional: true, "application/json")
             .Produces<OperatorJob>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
