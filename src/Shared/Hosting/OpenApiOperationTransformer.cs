@@ -18,6 +18,8 @@ public sealed class OpenApiOperationTransformer : IOpenApiOperationTransformer
 {
     public const string BearerSchemeId = "bearer";
 
+    private const string SignedDownloadPath = "/api/v1/reports/{reportId}/download";
+
     // API.md §3.3, by path prefix (longest first wins).
     private static readonly (string Prefix, string Who)[] Callers =
     [
@@ -46,7 +48,7 @@ public sealed class OpenApiOperationTransformer : IOpenApiOperationTransformer
         ("/api/v1/ping", "any authenticated caller"),
     ];
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var method = description.HttpMethod?.ToUpperInvariant() ?? "GET";
@@ -54,10 +56,28 @@ public sealed class OpenApiOperationTransformer : IOpenApiOperationTransformer
         var metadata = description.ActionDescriptor.EndpointMetadata;
         var authenticated = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
         var isAnalyticsRead = operation.Responses?.ContainsKey("304") == true;
+        if (operation.RequestBody is null && metadata.OfType<OptionalJsonBody>().FirstOrDefault() is { } optionalBody)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Description = "Optional; an empty body is accepted.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(optionalBody.RequestType, null, cancellationToken) },
+                },
+            };
+        }
 
         DocumentParameters(operation);
         // An empty requirement says "no authentication" explicitly (anonymous endpoints), so no operation is left undecided.
         operation.Security = [new OpenApiSecurityRequirement()];
+        if (path == SignedDownloadPath)
+        {
+            // The owner with a bearer token, or anyone with a signed link (API.md §4.7): either requirement satisfies it.
+            operation.Security.Insert(0, new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeId, context.Document)] = [] });
+        }
+
         if (authenticated)
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeId, context.Document)] = [] }];
@@ -76,14 +96,16 @@ public sealed class OpenApiOperationTransformer : IOpenApiOperationTransformer
                 new OpenApiSchema { Type = JsonSchemaType.String });
         }
 
-        var rateClass = RateClassOf(method, path, authenticated);
+        var rateClass = RateClassOf(method, path, authenticated || path == SignedDownloadPath);
         var lines = new List<string>();
         if (!string.IsNullOrWhiteSpace(operation.Description))
         {
             lines.Add(operation.Description);
         }
 
-        lines.Add(authenticated ? $"**Who:** {Who(path)}." : "**Who:** anonymous.");
+        lines.Add(authenticated ? $"**Who:** {Who(path)}."
+            : path == SignedDownloadPath ? "**Who:** the report's owner with a bearer token, or anyone holding a signed link (`expires` + `signature`, valid 24 h)."
+            : "**Who:** anonymous.");
         if (rateClass is not null)
         {
             lines.Add($"**Rate class:** `{rateClass}` (API.md §5).");
@@ -108,7 +130,6 @@ public sealed class OpenApiOperationTransformer : IOpenApiOperationTransformer
 
         DocumentErrors(operation, context.Document!, codes);
         OpenApiExamples.Apply(operation, method, path);
-        return Task.CompletedTask;
     }
 
     /// <summary>The rate class the limiter gives this route, asked of the limiter's own classifier with a stand-in request.</summary>
@@ -236,6 +257,14 @@ public sealed class OpenApiOperationTransformer : IOpenApiOperationTransformer
             }
 
             operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = response;
+        }
+
+        // Statuses in numeric order, whichever of them the endpoint declared itself.
+        var ordered = operation.Responses.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToArray();
+        operation.Responses.Clear();
+        foreach (var (status, response) in ordered)
+        {
+            operation.Responses[status] = response;
         }
     }
 }

@@ -58,10 +58,13 @@ public sealed class OpenApiDocumentTests
                 problems.Add($"{method} {path}: no documented success answer");
             }
 
-            var bearer = operation["security"] is JsonArray security && security.Any(requirement => requirement?["bearer"] is not null);
-            if (bearer == anonymous)
+            // Required = a bearer requirement and no empty (anonymous) alternative; the signed download accepts either.
+            var security = operation["security"] as JsonArray ?? [];
+            var bearerRequired = security.Any(requirement => requirement?["bearer"] is not null)
+                                 && !security.Any(requirement => requirement is JsonObject { Count: 0 });
+            if (bearerRequired == anonymous)
             {
-                problems.Add($"{method} {path}: bearer requirement {(bearer ? "on an anonymous route" : "missing")}");
+                problems.Add($"{method} {path}: bearer requirement {(bearerRequired ? "on an anonymous route" : "missing")}");
             }
         }
 
