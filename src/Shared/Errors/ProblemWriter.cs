@@ -24,13 +24,20 @@ public static class ProblemWriter
             context.Response.Headers[name] = value;
         }
 
+        var body = Body(problem, context.Request.Path.Value, Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier);
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, SerializerOptions, context.RequestAborted);
+    }
+
+    /// <summary>The problem+json body of API.md §1.3; also the source of the error examples of the OpenAPI document.</summary>
+    public static Dictionary<string, object?> Body(ApiProblemException problem, string? instance, string traceId)
+    {
         var body = new Dictionary<string, object?>
         {
             ["type"] = "/problems/" + problem.Code.ToLowerInvariant().Replace('_', '-'),
             ["title"] = problem.Title,
             ["status"] = problem.Status,
             ["detail"] = problem.Message,
-            ["instance"] = context.Request.Path.Value,
+            ["instance"] = instance,
             ["code"] = problem.Code,
             ["error"] = problem.Code,
             ["message"] = problem.Message,
@@ -40,7 +47,7 @@ public static class ProblemWriter
             body[name] = value;
         }
 
-        body["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, SerializerOptions, context.RequestAborted);
+        body["traceId"] = traceId;
+        return body;
     }
 }

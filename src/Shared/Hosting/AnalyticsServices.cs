@@ -101,6 +101,7 @@ public static class AnalyticsServices
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+        services.AddAnalyticsOpenApiDocumentation();
         return builder;
     }
 }

@@ -4,7 +4,8 @@ namespace Analytics.Api.Shared.Hosting;
 
 /// <summary>
 /// `/docs`: the Scalar reference over `/openapi/v1.json`. The page is our own static HTML with no inline script, so the
-/// strict docs CSP of API.md §6.1 (`script-src 'self'`) holds; Scalar serves its bundled assets under `/docs/assets`.
+/// strict docs CSP of API.md §6.1 (`script-src 'self'`) holds; Scalar serves its bundled assets under `/docs/assets`. Its
+/// default web fonts (fonts.scalar.com) are switched off: the CSP would block them, so the page uses the system fonts.
 /// </summary>
 public static class ApiDocs
 {
@@ -19,7 +20,7 @@ public static class ApiDocs
           <title>Learning Analytics API</title>
         </head>
         <body>
-          <script id="api-reference" data-url="/openapi/v1.json"></script>
+          <script id="api-reference" data-url="/openapi/v1.json" data-configuration='{"withDefaultFonts":false}'></script>
           <script src="/docs/assets/scalar.js"></script>
         </body>
         </html>

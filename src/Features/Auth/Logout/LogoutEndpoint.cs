@@ -1,3 +1,4 @@
+using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Http;
 using Carter;
 using Mediator;
@@ -19,6 +20,7 @@ public sealed class LogoutEndpoint : ICarterModule
             .WithName("Logout")
             .WithTags("Auth")
             .WithSummary("End the session: revokes the refresh-token family and this access token. Idempotent. Optional JSON body {refreshToken}.")
+            .AcceptsOptionalJson<LogoutRequest>()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

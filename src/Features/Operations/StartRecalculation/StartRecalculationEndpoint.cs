@@ -1,4 +1,5 @@
 using Analytics.Api.Features.Operations.Shared;
+using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Http;
 using Carter;
 using Mediator;
@@ -20,6 +21,7 @@ public sealed class StartRecalculationEndpoint : ICarterModule
             .WithName("StartRecalculation")
             .WithTags("Operator")
             .WithSummary("Run the nightly recalculation now (resumable), optionally for one organisation and some analytics. Platform admin only.")
+            .AcceptsOptionalJson<StartRecalculationRequest>()
             .Produces<OperatorJob>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

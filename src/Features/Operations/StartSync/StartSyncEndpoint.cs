@@ -1,4 +1,5 @@
 using Analytics.Api.Features.Operations.Shared;
+using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Http;
 using Carter;
 using Mediator;
@@ -21,6 +22,7 @@ public sealed class StartSyncEndpoint : ICarterModule
             .WithName("StartUpstreamSync")
             .WithTags("Operator")
             .WithSummary("Sync the upstream services now (incremental or full), optionally some services or one organisation. Platform admin only.")
+            .AcceptsOptionalJson<StartSyncRequest>()
             .Produces<OperatorJob>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

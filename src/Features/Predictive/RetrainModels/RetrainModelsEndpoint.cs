@@ -1,4 +1,5 @@
 using Analytics.Api.Features.Operations.Shared;
+using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Http;
 using Carter;
 using Mediator;
@@ -19,6 +20,7 @@ public sealed class RetrainModelsEndpoint : ICarterModule
             .WithName("RetrainModels")
             .WithTags("Predictive")
             .WithSummary("Retrain the drop-off models now, of one organisation or of all, in the background. Platform admin only.")
+            .AcceptsOptionalJson<RetrainModelsRequest>()
             .Produces<OperatorJob>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

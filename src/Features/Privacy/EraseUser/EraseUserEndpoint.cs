@@ -1,3 +1,4 @@
+using Analytics.Api.Shared.Hosting;
 using Analytics.Api.Shared.Http;
 using Carter;
 using Mediator;
@@ -13,6 +14,7 @@ public sealed class EraseUserEndpoint : ICarterModule
             .WithName("EraseUser")
             .WithTags("Privacy")
             .WithSummary("Erase a person (GDPR): their rows go, aggregates are recomputed, a tombstone keeps later loads from bringing them back.")
+            .AcceptsOptionalJson<EraseUserRequest>()
             .Produces<ErasureReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -25,6 +27,7 @@ public sealed class EraseUserEndpoint : ICarterModule
             .WithName("EraseUserAlias")
             .WithTags("Privacy")
             .WithSummary("Alias of DELETE /api/v1/privacy/users/{userId}.")
+            .AcceptsOptionalJson<EraseUserRequest>()
             .Produces<ErasureReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
