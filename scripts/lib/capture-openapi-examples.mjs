@@ -22,7 +22,7 @@ function trim(value, key) {
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, trim(inner, name)]));
   }
-  if (typeof value === 'string' && /^(token|refreshToken)$/.test(key ?? '')) return key === 'token' ? 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…' : 'aaKouBjKeyAG9uF-vnnihIIen1CF3vFfzi8FEjueiLc';
+  if (typeof value === 'string' && /^(token|refreshToken)$/.test(key ?? '')) return key === 'token' ? 'eyJhbGciOiJIUzI1NiJ9.…' : 'rt.example.from.the.login.answer';
   return value;
 }
 
@@ -46,7 +46,7 @@ for (const [user, email] of [['learner', 'learner@test.com'], ['trainer', 'train
 await capture('Login', 'POST', '/api/v1/auth/login', null, { email: 'learner@test.com', password: 'password123' }).then((l) => { tokens.learner = l.token; tokens.learnerRefresh = l.refreshToken; });
 const refreshed = await capture('RefreshToken', 'POST', '/api/v1/auth/refresh', null, { refreshToken: tokens.learnerRefresh });
 tokens.learner = refreshed.token;
-examples.RefreshToken.request = { refreshToken: 'aaKouBjKeyAG9uF-vnnihIIen1CF3vFfzi8FEjueiLc' };
+examples.RefreshToken.request = { refreshToken: 'rt.example.from.the.login.answer' };
 
 const gets = [
   ['GetCurrentUser', '/api/v1/auth/me', 'learner'],
