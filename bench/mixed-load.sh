@@ -10,7 +10,7 @@
 #   scale: the 100,000-learner store of the `scale` preset in /var/tmp/analytics-bench-scale-pg (generated once if missing,
 #          shared with nightly-recalculation.sh and analytics-latency.sh; run `KEEP=1 bash bench/nightly-recalculation.sh` first
 #          for snapshots of a nightly run — the section says which snapshots the store held).
-#   DURATION (s, default 60) per phase, WARMUP (s, 20), PACED_VUS (1000) with THINK_MS (2000, mean; uniform 0–2×),
+#   DURATION (s, default 60) per phase, WARMUP (s, 20), PACED_VUS (1000) with THINK_MS (4000, mean; uniform 0–2×),
 #   SATURATION_VUS (200), LEARNERS (scale store: how many distinct learners take part, default 20000).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,7 +26,7 @@ case $which in demo | scale | both) ;; *) echo "usage: bash bench/mixed-load.sh 
 duration=${DURATION:-60}
 warmup=${WARMUP:-20}
 paced_vus=${PACED_VUS:-1000}
-think_ms=${THINK_MS:-2000}
+think_ms=${THINK_MS:-4000}
 saturation_vus=${SATURATION_VUS:-200}
 scale_dir=/var/tmp/analytics-bench-scale-pg
 work=$(mktemp -d /tmp/analytics-mixed.XXXXXX)

@@ -5,7 +5,7 @@
 # /health/ready (polled every 0.25 s) answers 200 again, how long after PostgreSQL is back the last error is, that the NOTIFY
 # listeners reconnected, and /api/health at the end.
 # Usage: bash bench/postgres-restart.sh   (DURATION s of the measured phase, default 70; STOP_AT s into it, 20; OUTAGE s, 10;
-#   WARMUP s, 20; PACED_VUS 1000 with THINK_MS 2000 as in mixed-load.sh)
+#   WARMUP s, 20; PACED_VUS 1000 with THINK_MS 4000 as in mixed-load.sh)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/lib/postgres.sh
@@ -22,7 +22,7 @@ stop_at=${STOP_AT:-20}
 outage=${OUTAGE:-10}
 warmup=${WARMUP:-20}
 paced_vus=${PACED_VUS:-1000}
-think_ms=${THINK_MS:-2000}
+think_ms=${THINK_MS:-4000}
 work=$(mktemp -d /tmp/analytics-pg-restart.XXXXXX)
 chmod 755 "$work"
 APP_PID=""

@@ -6,7 +6,7 @@
 # seen. Reports, per phase, throughput, latency and errors, and the share of analytics answers with `meta.degraded` — the reads
 # keep answering from memory and snapshots while the coverage rule (SOURCES.md §3.6) stops recomputation.
 # Usage: bash bench/upstream-down.sh   (UP_DURATION s with every upstream up, default 30; DURATION s with Assessment down, 60;
-#   WARMUP s, 20; PACED_VUS 1000 with THINK_MS 2000 as in mixed-load.sh; END_DATE of the generated store, 2025-03-14)
+#   WARMUP s, 20; PACED_VUS 1000 with THINK_MS 4000 as in mixed-load.sh; END_DATE of the generated store, 2025-03-14)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/lib/postgres.sh
@@ -22,7 +22,7 @@ up_duration=${UP_DURATION:-30}
 duration=${DURATION:-60}
 warmup=${WARMUP:-20}
 paced_vus=${PACED_VUS:-1000}
-think_ms=${THINK_MS:-2000}
+think_ms=${THINK_MS:-4000}
 end_date=${END_DATE:-2025-03-14}
 down=assessment # the stub path of the service taken down (Upstreams:Assessment)
 work=$(mktemp -d /tmp/analytics-upstream-down.XXXXXX)
