@@ -79,11 +79,16 @@ run_store() {
 
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   load_phase "$work/$name-warmup" "$base" "$key" "$work/users-$name.tsv" --vus "$saturation_vus" --duration "$warmup" --label "warm-up"
+  load_metrics "$base" "$work/metrics-before"
   load_phase "$work/$name-paced" "$base" "$key" "$work/users-$name.tsv" --vus "$paced_vus" --think-ms "$think_ms" --duration "$duration" \
     --label "$name paced"
   load_phase "$work/$name-saturation" "$base" "$key" "$work/users-$name.tsv" --vus "$saturation_vus" --duration "$duration" \
     --label "$name saturation"
   state_after=$(load_snapshot_state)
+  load_metrics "$base" "$work/metrics-after"
+  local app_log="$work/app-$name.log"
+  [ "$name" = demo ] && app_log="$work/app.log"
+  mkdir -p "$root/bench/out" && cp "$app_log" "$root/bench/out/mixed-load-$name-app.log"
   local paced="$work/$name-paced" saturation="$work/$name-saturation" label
   [ "$name" = demo ] && label="Demo store (small preset)" || label="100,000-learner store (scale preset)"
 
@@ -116,6 +121,17 @@ run_store() {
     echo
     echo "CPU seconds in the phase: service $(load_value "$saturation" service_cpu_s), load generator $(load_value "$saturation" client_cpu_s)"
     echo "(the machine's 2 cores give at most $((2 * duration)) s; PostgreSQL takes most of the rest)."
+    echo
+    echo "Live computations in the two phases (\`analytics_compute_duration_seconds\` on /metrics; every other analytics answer came"
+    echo "from memory or a stored snapshot), the most costly first:"
+    echo
+    echo "| analytic | computations | mean ms | total s |"
+    echo "|---|---:|---:|---:|"
+    load_compute_table "$work/metrics-before" "$work/metrics-after" | head -n 12
+    echo
+    echo "Failures the service logged (its log is kept in bench/out/mixed-load-$name-app.log):"
+    echo
+    load_failures "$app_log" | grep . || echo "- none"
     echo
     echo "Errors = 5xx answers, refused or broken connections and timeouts (10 s); other non-2xx are listed apart (a 409 on a refresh"
     echo "POST is \`REFRESH_IN_PROGRESS\`: a refresh of that subject is already queued). Degraded answers: analytics envelopes with"

@@ -97,12 +97,14 @@ pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 
 started=$(date +%s.%3N)
 listener_back=$(revocation_heard)
 wait "$mix_pid"
+load_require_service
 after_cpu=$(load_cpu_seconds "$APP_PID")
 sleep 1
 kill "$poller_pid" 2>/dev/null || true
 wait "$poller_pid" 2>/dev/null || true
 poller_pid=""
 
+mkdir -p "$root/bench/out" && cp "$work/app.log" "$root/bench/out/postgres-restart-app.log"
 same_process=no
 kill -0 "$app_pid_at_start" 2>/dev/null && [ "$APP_PID" = "$app_pid_at_start" ] && same_process=yes
 ready_end=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")
@@ -166,6 +168,10 @@ if awk -v last="$last_error" -v b="$started" 'BEGIN { exit !(last != "" && last 
   echo "The whole measured phase ($duration s, the outage included):"
   echo
   cat "$work/run/summary.md"
+  echo
+  echo "Failures the service logged (its log is kept in bench/out/postgres-restart-app.log):"
+  echo
+  load_failures "$work/app.log" | grep . || echo "- none"
   echo
   echo "/api/health after the run:"
   echo

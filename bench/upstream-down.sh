@@ -122,6 +122,7 @@ job_done_at=$(date +%s.%3N)
 job_json=$(curl -fsS -H "Authorization: Bearer $operator" "$base/api/v1/admin/jobs/$job" | jq -c '{status, counters, error}')
 echo "[bench] sync $job: $job_json" >&2
 wait "$mix_pid"
+load_require_service
 after_cpu=$(load_cpu_seconds "$APP_PID")
 echo "service_cpu_s=$(awk -v a="$before_cpu" -v b="$after_cpu" 'BEGIN { printf "%.1f", b - a }')" >>"$work/down/result.env"
 health=$(integration | jq -c --arg name "$down" '{status, upstream: (.upstreams[] | select(.name == $name or .name == "Assessment") | {name, breaker: .breaker.state, lastSyncStatus, lastError: .lastError.code})}')
@@ -145,6 +146,7 @@ probes=$(
   probe org-admin admin-789 org-admin/analytics/org-performance/org-123
   probe org-admin admin-789 predictive/at-risk/org-123
 )
+mkdir -p "$root/bench/out" && cp "$work/app.log" "$root/bench/out/upstream-down-app.log"
 first_degraded=$(awk -F'\t' 'NR > 1 && $12 > 0 { print $1; exit }' "$work/down/timeline.tsv")
 # From the first degraded answer on: the share of envelopes marked degraded.
 after_share=$(awk -F'\t' -v f="$first_degraded" 'NR > 1 && f != "" && $1 >= f + 1 { d += $12; e += $13 } END { printf "%.1f", (e > 0 ? 100 * d / e : 0) }' "$work/down/timeline.tsv")
@@ -175,6 +177,10 @@ rel() { awk -v x="$1" -v y="$2" 'BEGIN { if (x == "" || y == "") print "n/a"; el
   echo "| path | status | meta.degraded | meta.degradedUpstreams | meta.servedFrom |"
   echo "|---|---|---|---|---|"
   echo "$probes"
+  echo
+  echo "Failures the service logged (its log is kept in bench/out/upstream-down-app.log):"
+  echo
+  load_failures "$work/app.log" | grep . || echo "- none"
   echo
   echo "### Every upstream up ($up_duration s)"
   echo

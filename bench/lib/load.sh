@@ -32,9 +32,11 @@ load_start_service() {
   local log=$1 port=$2
   shift 2
   env "${LOAD_RATE_LIMITS[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning "$@" \
+    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning \
+    Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__SingleLine=true "$@" \
     dotnet "$LOAD_DLL" >"$log" 2>&1 &
   APP_PID=$!
+  LOAD_APP_LOG=$log
   local waited=0
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     if ! kill -0 "$APP_PID" 2>/dev/null || [ "$waited" -ge "${READY_TIMEOUT:-600}" ]; then
@@ -111,14 +113,25 @@ load_users_summary() {
 # CPU seconds a process has used so far (user + system).
 load_cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
+# A run whose service process went away (a crash, or a process killed from outside) is void: stop before writing a section.
+load_require_service() {
+  if [ -z "${APP_PID:-}" ] || ! kill -0 "$APP_PID" 2>/dev/null; then
+    echo "[bench] VOID: the service process ${APP_PID:-?} is gone; nothing written to RESULTS.md. Its log ends with:" >&2
+    tail -n 15 "${LOAD_APP_LOG:-/dev/null}" >&2
+    exit 1
+  fi
+}
+
 # load_phase OUT_DIR BASE KEY USERS [LoadMix options…]: one run of the load generator; leaves summary.md, timeline.tsv and
 # result.env in OUT_DIR and adds service_cpu_s (the service's CPU seconds during the phase) to result.env.
 load_phase() {
   local out=$1 base=$2 key=$3 users=$4 before after
   shift 4
   mkdir -p "$out"
+  load_require_service
   before=$(load_cpu_seconds "$APP_PID")
   dotnet "$LOADMIX_DLL" --base "$base" --users "$users" --key "$key" --out "$out" "$@"
+  load_require_service
   after=$(load_cpu_seconds "$APP_PID")
   echo "service_cpu_s=$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.1f", b - a }')" >>"$out/result.env"
 }
@@ -163,4 +176,30 @@ load_headlines() {
     [ -s "$extract" ] && replace_results_section "$heading" "$extract"
   done
   rm -f "$section" "$extract"
+}
+
+# load_metrics BASE OUT: the service's /metrics text now (counters are cumulative since the start).
+load_metrics() { curl -fsS "$1/metrics" >"$2" 2>/dev/null || : >"$2"; }
+
+# load_compute_table BEFORE AFTER: the live computations between two /metrics scrapes (memory and snapshot hits compute nothing),
+# per analytic from analytics_compute_duration_seconds: "| analytic | computations | mean ms |" rows, the most costly first.
+load_compute_table() {
+  awk '
+    /^analytics_compute_duration_seconds_(sum|count)\{/ {
+      match($0, /analytic="[^"]*"/); a = substr($0, RSTART + 10, RLENGTH - 11)
+      kind = ($0 ~ /_sum\{/) ? "sum" : "count"
+      if (FNR == NR) before[kind, a] += $NF; else { after[kind, a] += $NF; seen[a] = 1 }
+    }
+    END {
+      for (a in seen) {
+        n = after["count", a] - before["count", a]; s = after["sum", a] - before["sum", a]
+        if (n > 0) printf "%.3f\t| %s | %d | %.0f | %.1f |\n", s, a, n, 1000 * s / n, s
+      }
+    }' "$1" "$2" | sort -t$'\t' -k1,1 -rn | cut -f2
+}
+
+# load_failures LOG: the service's logged failures during a run, by logger and first message line, with counts.
+load_failures() {
+  grep -E '^(fail|crit): ' "$1" 2>/dev/null | sed -E 's/\[[0-9]+\]//; s/(job|rpt|sch)_[0-9A-Z]{26}/\1_…/g' | cut -c1-220 | sort | uniq -c | sort -rn | head -n 8 \
+    | awk '{ n = $1; $1 = ""; sub(/^ /, ""); printf "- %d × `%s`\n", n, $0 }'
 }
