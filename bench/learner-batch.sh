@@ -34,7 +34,7 @@ fi
 
 analytics=${ONLY:-velocity skill-gap engagement mastery performance content-effectiveness}
 load_before=$(cut -d' ' -f1 /proc/loadavg)
-ConnectionStrings__Analytics=$cs ASPNETCORE_ENVIRONMENT=Production Sources__Mode=upstream Logging__LogLevel__Default=Warning \
+ConnectionStrings__Analytics=$cs ASPNETCORE_ENVIRONMENT=Production Privacy__SubjectHashKey="$(head -c 32 /dev/urandom | base64)" Sources__Mode=upstream Logging__LogLevel__Default=Warning \
   dotnet "$bin/LearnerBatch.dll" "$learners" "$chunk" "$concurrency" "${analytics// /,}" | tee "$work/summary" >&2
 load_after=$(cut -d' ' -f1 /proc/loadavg)
 total=$(awk '{s += $6} END {printf "%.0f", s}' "$work/summary")

@@ -67,7 +67,7 @@ echo "[bench] dotnet Analytics.Api.dll ${args[*]} (chunks of $chunk, $parallelis
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s.%N)
 status=0
-ConnectionStrings__Analytics=$cs ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Information \
+ConnectionStrings__Analytics=$cs ASPNETCORE_ENVIRONMENT=Production Privacy__SubjectHashKey="$(head -c 32 /dev/urandom | base64)" Logging__LogLevel__Default=Information \
   Recalculation__ChunkSize=$chunk Recalculation__Parallelism=$parallelism \
   timeout --signal=INT --kill-after=60 "${TIMEOUT:-3600}" /usr/bin/time -v -o "$work/time" \
   dotnet "$dll" "${args[@]}" >"$work/out" 2>"$work/log" || status=$?
