@@ -107,7 +107,7 @@ public sealed class UpstreamCoverage
 
     /// <summary>
     /// The entity kinds an analytic requires and uses, plus the people and organisations every analytic reads; peer comparison
-    /// and recommendations stand on their inputs.
+    /// and recommendations stand on their inputs; an at-risk list is drop-off risk over a cohort.
     /// </summary>
     private static HashSet<string> Tables(string analytic)
     {
@@ -115,6 +115,7 @@ public sealed class UpstreamCoverage
         {
             AnalyticCatalogue.PeerComparison => AnalyticCatalogue.PeerComparisonInputs,
             AnalyticCatalogue.Recommendations => [.. AnalyticCatalogue.PeerComparisonInputs, AnalyticCatalogue.Recommendations],
+            "at-risk" => ["drop-off-risk"],
             _ => [analytic],
         };
         return ids.Select(id => AnalyticCatalogue.Requirements.GetValueOrDefault(id))

@@ -92,6 +92,8 @@ public sealed class UpstreamSlowHalfTests
 
         var velocity = await coverage.ForOrganisationAsync("org-slow", "learning-velocity", CancellationToken.None);
         var engagement = await coverage.ForOrganisationAsync("org-slow", "engagement", CancellationToken.None);
+        var dropOff = await coverage.ForOrganisationAsync("org-slow", "drop-off-risk", CancellationToken.None);
+        var atRisk = await coverage.ForOrganisationAsync("org-slow", "at-risk", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -99,6 +101,8 @@ public sealed class UpstreamSlowHalfTests
             Assert.That(engagement.DegradedUpstreams, Has.None.EqualTo("directory"));
             Assert.That(engagement.AllowsComputation, Is.False, "engagement stands mostly on the slow half");
             Assert.That(velocity.DegradedUpstreams, Has.None.EqualTo("directory").And.None.EqualTo("course-builder"));
+            // An at-risk list is drop-off risk over a cohort: it stands on the same services (the load run found it never degraded).
+            Assert.That(atRisk.DegradedUpstreams, Is.Not.Empty.And.EquivalentTo(dropOff.DegradedUpstreams));
         });
     }
 }
