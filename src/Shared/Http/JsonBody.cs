@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Api.Shared.Http;
 
 /// <summary>
-/// Reads a JSON request body with the errors of API.md §1.5 and §6.3: 415 for a non-empty body that is not JSON, 400
-/// MALFORMED_REQUEST for invalid JSON, a non-object root or nesting deeper than 32, 413 above 64 KiB.
+/// Reads a JSON request body with the errors of API.md §1.5 and §6.3: 400 MALFORMED_REQUEST for invalid JSON, a non-object root or
+/// nesting deeper than 32. Size (413) and media type (415) are checked once for every request by
+/// <see cref="RequestBodyLimitMiddleware"/> before authentication, so the body read here is at most 64 KiB and JSON unless blank.
 /// </summary>
 public static class JsonBody
 {
@@ -20,30 +21,14 @@ public static class JsonBody
         }
 
         using var buffer = new MemoryStream();
-        await CopyLimitedAsync(request, buffer);
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
-        {
-            return null;
-        }
-
-        if (!IsJson(request.ContentType))
-        {
-            throw Problems.UnsupportedMediaType();
-        }
-
-        return Deserialize<T>(request, buffer.ToArray());
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var body = buffer.ToArray();
+        return IsBlank(body) ? null : Deserialize<T>(request, body);
     }
 
     public static async Task<T> ReadRequiredAsync<T>(HttpRequest request)
-        where T : class
-    {
-        if (request.ContentLength > 0 && !IsJson(request.ContentType))
-        {
-            throw Problems.UnsupportedMediaType();
-        }
-
-        return await ReadOptionalAsync<T>(request) ?? throw Problems.MalformedRequest("A JSON object body is required.");
-    }
+        where T : class =>
+        await ReadOptionalAsync<T>(request) ?? throw Problems.MalformedRequest("A JSON object body is required.");
 
     /// <summary>`application/json` (charset optional) or a `+json` type (API.md §6.3).</summary>
     public static bool IsJson(string? contentType) =>
@@ -51,24 +36,18 @@ public static class JsonBody
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task CopyLimitedAsync(HttpRequest request, MemoryStream buffer)
+    /// <summary>Empty or only JSON whitespace: no body as far as API.md §6.3 goes.</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> body)
     {
-        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        foreach (var b in body)
         {
-            throw Problems.PayloadTooLarge(RequestLimits.MaxBodyBytes);
-        }
-
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > RequestLimits.MaxBodyBytes)
+            if (b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
             {
-                throw Problems.PayloadTooLarge(RequestLimits.MaxBodyBytes);
+                return false;
             }
-
-            buffer.Write(chunk, 0, read);
         }
+
+        return true;
     }
 
     private static T Deserialize<T>(HttpRequest request, byte[] body)

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Analytics.Api.Shared.Http;
 
 /// <summary>
-/// Step 2 of API.md §1.6 for every endpoint, before authentication: a body above 64 KiB is 413 `PAYLOAD_TOO_LARGE` (by its
-/// `Content-Length`, or while reading a chunked body without one), a non-empty body that is not JSON is 415. A chunked body is
-/// buffered (at most 64 KiB) so the endpoint reads it with a known length.
+/// Step 2 of API.md §1.6 for every endpoint, before authentication, and the only place these rules live: a body above 64 KiB is
+/// 413 `PAYLOAD_TOO_LARGE` (by its `Content-Length`, or while reading a chunked body without one); a body that is not blank and
+/// not JSON is 415 (a blank body is accepted whatever its type: logout's optional body, API.md §2.2). Every body is buffered (at
+/// most 64 KiB), so endpoints (<see cref="JsonBody"/>) read a checked body of known length.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
@@ -23,12 +24,7 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
             throw Problems.PayloadTooLarge(RequestLimits.MaxBodyBytes);
         }
 
-        if (request.ContentLength > 0 && !JsonBody.IsJson(request.ContentType))
-        {
-            throw Problems.UnsupportedMediaType();
-        }
-
-        if (request.ContentLength is null && HasBody(context))
+        if (request.ContentLength > 0 || (request.ContentLength is null && HasBody(context)))
         {
             await BufferAsync(request);
         }
@@ -62,8 +58,7 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
             throw Problems.PayloadTooLarge(RequestLimits.MaxBodyBytes);
         }
 
-        var blank = buffer.ToArray().All(b => b is 0x20 or 0x0A or 0x0D or 0x09);
-        if (!blank && !JsonBody.IsJson(request.ContentType))
+        if (!JsonBody.IsBlank(buffer.ToArray()) && !JsonBody.IsJson(request.ContentType))
         {
             throw Problems.UnsupportedMediaType();
         }
