@@ -74,6 +74,9 @@ public sealed class CorsPolicyTests
             Assert.That((int)allowed.StatusCode, Is.InRange(200, 204));
             Assert.That(allowed.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo("https://reports.example.com"));
             Assert.That(string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Methods")), Does.Contain("PUT"));
+            Assert.That(string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant(),
+                Does.Contain("authorization").And.Contain("content-type").And.Contain("x-active-role").And.Contain("if-none-match")
+                    .And.Contain("x-request-id"));
             Assert.That(allowed.Headers.GetValues("Access-Control-Max-Age").Single(), Is.EqualTo("600"));
             Assert.That(allowed.Headers.Contains("Access-Control-Allow-Credentials"), Is.False);
             Assert.That(refused.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
