@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -27,6 +28,7 @@ public sealed class UpstreamDemoEquivalenceTests
     private AnalyticsApiFactory _demo = null!;
     private string _demoStore = null!;
     private WebApplication _stub = null!;
+    private string _stubAddress = null!;
     private UpstreamTestHost _upstream = null!;
     private SyncRunResult _sync = null!;
 
@@ -42,7 +44,7 @@ public sealed class UpstreamDemoEquivalenceTests
 
         _stub = UpstreamStubHost.Create(new UpstreamStubOptions(0, demoStore, StubToken));
         await _stub.StartAsync();
-        var address = UpstreamStubHost.Address(_stub).ToString().TrimEnd('/');
+        var address = _stubAddress = UpstreamStubHost.Address(_stub).ToString().TrimEnd('/');
         var settings = new Dictionary<string, string?>();
         foreach (var service in UpstreamServices.All)
         {
@@ -71,6 +73,26 @@ public sealed class UpstreamDemoEquivalenceTests
             Assert.That(_sync.Status, Is.EqualTo("completed"), string.Join("; ", _sync.Failures));
             Assert.That(_sync.RowsRejected, Is.Zero);
             Assert.That(_sync.RowsWritten, Is.GreaterThan(10_000));
+        });
+    }
+
+    // SOURCES.md §3.7: `check upstreams` reads one page of every listing through the real clients and exits 0 when all conform;
+    // a service that refuses the token fails its listings (exit 1) and only those.
+    [TestCase(null, 0)]
+    [TestCase("assessment", 1)]
+    public async Task CheckUpstreams_AgainstTheStub_ReportsEveryListing(string? wrongToken, int exitCode)
+    {
+        var (code, output) = await CheckUpstreamsAsync(wrongToken);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var feeds = _upstream.Sync.Feeds;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(exitCode), output);
+            Assert.That(lines.Count(l => l.StartsWith("ok ", StringComparison.Ordinal) || l.StartsWith("FAIL", StringComparison.Ordinal)),
+                Is.EqualTo(feeds.Count), output);
+            Assert.That(lines.Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]),
+                Is.EquivalentTo(feeds.Where(f => f.Service.Name == wrongToken).Select(f => f.Service.Name)), output);
         });
     }
 
@@ -136,5 +158,28 @@ public sealed class UpstreamDemoEquivalenceTests
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         return (await Dapper.SqlMapper.QueryAsync<string>(connection, sql)).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private async Task<(int Code, string Output)> CheckUpstreamsAsync(string? wrongToken)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Analytics.Api.dll"), "check", "upstreams", "--organisation", Org])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Analytics"] = _demoStore;
+        start.Environment["Sources__Mode"] = "upstream";
+        foreach (var service in UpstreamServices.All)
+        {
+            start.Environment[$"Upstreams__{service.ConfigName}__BaseUrl"] = $"{_stubAddress}/{service.Name}";
+            start.Environment[$"Upstreams__{service.ConfigName}__Token"] = service.Name == wrongToken ? "not-the-token" : StubToken;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        return (process.ExitCode, await output + await errors);
     }
 }
